@@ -1,0 +1,98 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# dirtysuite: KVM dirty-page tracking conformance tests and benchmarks.
+#
+#   make           build everything into build/
+#   make check     unit tests, then the conformance suite on /dev/kvm
+#   make bench     the benchmark set, results and report in results/
+#   make deps      install the Debian packages the suite needs
+#
+# KDIR names the kernel tree whose KVM selftests framework and uapi headers
+# the suite builds on.  By default Debian's linux-source-6.12 tarball is
+# extracted once into build/; kernel CI points KDIR at its own tree.
+
+TOP := $(abspath .)
+B ?= $(TOP)/build
+KSRC_TARBALL ?= /usr/src/linux-source-6.12.tar.xz
+KDIR ?= $(B)/linux-source-6.12
+KHDR := $(B)/khdr
+SELFTESTS := $(KDIR)/tools/testing/selftests/kvm
+LIBKVM := $(B)/libkvm/libkvm.a
+LIBKVM_STRING := $(B)/libkvm/string_override.o
+
+# The selftests' own flags: guest code runs from our ELF image, so it must
+# not be PIE and must not call libc's SSE string functions.
+SELFTEST_ARCH = $(if $(wildcard $(SELFTESTS)/include/x86_64),x86_64,x86)
+KVM_CFLAGS = -D_GNU_SOURCE -DCONFIG_64BIT -U_FORTIFY_SOURCE -std=gnu99 \
+	-Wall -Wstrict-prototypes -Wuninitialized -O2 -g \
+	-fno-builtin-memcmp -fno-builtin-memcpy -fno-builtin-memset \
+	-fno-builtin-strnlen -fno-stack-protector -fno-PIE -fno-strict-aliasing \
+	-I$(KDIR)/tools/include -I$(KDIR)/tools/arch/x86/include \
+	-isystem $(KHDR)/include -I$(SELFTESTS)/include \
+	-I$(SELFTESTS)/include/$(SELFTEST_ARCH) -I$(SELFTESTS)/..
+DS_CFLAGS = $(KVM_CFLAGS) -MD -MP -Iharness -Iguests -Isuite
+LDFLAGS_KVM = -pthread -no-pie
+LDLIBS_KVM = -ldl
+
+# SANITIZE=1 builds the host side with ASan and UBSan.  Guest code
+# (guests/) and the framework stay unsanitized: they run inside the VM,
+# where the sanitizer runtime does not exist.
+ifeq ($(SANITIZE),1)
+HOST_SAN := -fsanitize=address,undefined -fno-omit-frame-pointer
+LDFLAGS_KVM += -fsanitize=address,undefined
+endif
+
+all: build
+
+.PHONY: all build deps check bench clean distclean unit conform static
+.DELETE_ON_ERROR:
+
+# ---- dependencies --------------------------------------------------------
+DEPS_STAMP := $(B)/.deps-ok
+deps:
+	harness/deps
+$(DEPS_STAMP): harness/deps
+	harness/deps
+	@mkdir -p $(B) && touch $@
+
+# ---- the kernel tree and its headers -------------------------------------
+$(B)/linux-source-6.12/.extracted: | $(DEPS_STAMP)
+	@echo "  EXTRACT  $(KSRC_TARBALL)"
+	@mkdir -p $(B)
+	tar -C $(B) -xf $(KSRC_TARBALL)
+	@touch $@
+
+KDIR_STAMP := $(if $(filter $(B)/linux-source-6.12,$(KDIR)),$(B)/linux-source-6.12/.extracted)
+
+$(KHDR)/.installed: $(KDIR_STAMP) | $(DEPS_STAMP)
+	@echo "  HEADERS  $(KDIR) -> $(KHDR)"
+	$(MAKE) -s -C $(KDIR) headers_install INSTALL_HDR_PATH=$(KHDR) >/dev/null
+	@touch $@
+
+# The framework library: its source list is read from the tree's own
+# Makefile (harness/libkvm.mk), so a KDIR of another version builds too.
+$(LIBKVM) $(LIBKVM_STRING): $(KHDR)/.installed harness/libkvm.mk
+	$(MAKE) -f harness/libkvm.mk KDIR=$(KDIR) OUT=$(B)/libkvm \
+		CFLAGS='$(KVM_CFLAGS)'
+
+include harness/harness.mk
+include guests/guests.mk
+include suite/suite.mk
+include tests/tests.mk
+-include kernel/kernel.mk
+-include plots/plots.mk
+
+build: $(BINS)
+
+static: $(STATIC_BINS)
+
+check: build $(UNIT_BINS)
+	harness/dirtysuite unit
+	harness/dirtysuite check $(CHECK_ARGS)
+
+clean:
+	rm -rf $(B)/obj $(B)/bin $(B)/tests $(B)/static
+distclean:
+	rm -rf $(B)
+
+-include $(shell find $(B)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The guest's round loop: run the configured pattern over this vCPU's
+ * slice, then GUEST_SYNC(round) so the host can harvest and verify while
+ * every vCPU is stopped.  Runs in the guest only.
+ */
+#include "kvm_util.h"
+#include "ucall_common.h"
+#include "guest.h"
+
+struct ds_guest_params ds_params;
+struct ds_guest_ctl ds_ctl;
+
+void ds_guest_main(uint32_t vcpu)
+{
+	struct ds_pat_ctx ctx;
+	uint64_t round;
+
+	GUEST_ASSERT(vcpu < ds_params.nr_vcpus);
+	for (round = 1;; round++) {
+		while (READ_ONCE(ds_ctl.pause))
+			__asm__ volatile("pause");
+		ds_pat_ctx_init(&ctx, &ds_params, vcpu, round,
+				(uint64_t *)ds_params.truth_gva[vcpu],
+				(uint64_t *)ds_params.freemap_gva[vcpu],
+				&ds_ctl.writes_done[vcpu]);
+		ds_patterns[ds_params.pat.pattern].run(&ctx);
+		GUEST_SYNC2(round, ctx.seq);
+		if (READ_ONCE(ds_ctl.stop))
+			break;
+	}
+	GUEST_DONE();
+}

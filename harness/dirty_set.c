@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <stdlib.h>
+#include <string.h>
+
+#include "dirty_set.h"
+#include "util.h"
+
+void ds_set_init(struct ds_set *s, uint64_t nbits)
+{
+	s->nbits = nbits;
+	s->bits = ds_calloc((nbits + 63) / 64 + 1, sizeof(uint64_t));
+}
+
+void ds_set_free(struct ds_set *s)
+{
+	free(s->bits);
+	s->bits = NULL;
+	s->nbits = 0;
+}
+
+void ds_set_zero(struct ds_set *s)
+{
+	memset(s->bits, 0, (s->nbits + 63) / 64 * sizeof(uint64_t));
+}
+
+uint64_t ds_set_count(const struct ds_set *s)
+{
+	uint64_t i, n = 0;
+
+	for (i = 0; i < (s->nbits + 63) / 64; i++)
+		n += __builtin_popcountll(s->bits[i]);
+	return n;
+}
+
+void ds_set_add(struct ds_set *s, uint64_t page)
+{
+	s->bits[page / 64] |= 1ULL << (page % 64);
+}
+
+void ds_set_del(struct ds_set *s, uint64_t page)
+{
+	s->bits[page / 64] &= ~(1ULL << (page % 64));
+}
+
+bool ds_set_has(const struct ds_set *s, uint64_t page)
+{
+	return page < s->nbits && (s->bits[page / 64] >> (page % 64)) & 1;
+}
+
+uint64_t ds_set_next(const struct ds_set *s, uint64_t from)
+{
+	uint64_t w, i;
+
+	if (from >= s->nbits)
+		return s->nbits;
+	i = from / 64;
+	w = s->bits[i] & (~0ULL << (from % 64));
+	for (;;) {
+		if (w) {
+			uint64_t b = i * 64 + __builtin_ctzll(w);
+
+			return b < s->nbits ? b : s->nbits;
+		}
+		if (++i >= (s->nbits + 63) / 64)
+			return s->nbits;
+		w = s->bits[i];
+	}
+}
+
+void ds_set_or_bitmap(struct ds_set *s, uint64_t base, const uint64_t *map,
+		      uint64_t nbits)
+{
+	uint64_t i, w;
+
+	/* Word at a time: the common case is an aligned, mostly empty log. */
+	for (i = 0; i < (nbits + 63) / 64; i++) {
+		w = map[i];
+		if (i == nbits / 64)
+			w &= (1ULL << (nbits % 64)) - 1;
+		while (w) {
+			ds_set_add(s, base + i * 64 + __builtin_ctzll(w));
+			w &= w - 1;
+		}
+	}
+}

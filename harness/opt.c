@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "opt.h"
+
+static bool parse(const char *what, const char *text, bool suffix,
+		  uint64_t min, uint64_t max, uint64_t *out)
+{
+	unsigned long long v;
+	unsigned int shift = 0;
+	char *end;
+
+	if (!text || !*text || !isdigit((unsigned char)*text)) {
+		fprintf(stderr, "dirtysuite: %s: '%s' is not a number\n", what,
+			text ? text : "");
+		return false;
+	}
+	errno = 0;
+	v = strtoull(text, &end, 0);
+	if (suffix && *end && !end[1]) {
+		switch (*end) {
+		case 'k': case 'K': shift = 10; end++; break;
+		case 'm': case 'M': shift = 20; end++; break;
+		case 'g': case 'G': shift = 30; end++; break;
+		}
+	}
+	if (*end) {
+		fprintf(stderr, "dirtysuite: %s: '%s' is not a number%s\n", what,
+			text, suffix ? " (sizes take K, M or G)" : "");
+		return false;
+	}
+	if (errno == ERANGE || (shift && v > (~0ULL >> shift))) {
+		fprintf(stderr, "dirtysuite: %s: '%s' is too large\n", what, text);
+		return false;
+	}
+	v <<= shift;
+	if (v < min || v > max) {
+		fprintf(stderr, "dirtysuite: %s: %s is out of range [%llu, %llu]\n",
+			what, text, (unsigned long long)min,
+			(unsigned long long)max);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool ds_parse_u64(const char *what, const char *text, uint64_t min,
+		  uint64_t max, uint64_t *out)
+{
+	return parse(what, text, false, min, max, out);
+}
+
+bool ds_parse_size(const char *what, const char *text, uint64_t min,
+		   uint64_t max, uint64_t *out)
+{
+	return parse(what, text, true, min, max, out);
+}

@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Creating and running a test VM on the KVM selftests framework.
+ *
+ * Test memory lives in its own memslots above 4 GiB, identity-mapped in
+ * the guest (gva == gpa), with a 2 MiB hole between slots so that no two
+ * slots are contiguous in guest-physical space.  Each vCPU owns a slice of
+ * the pages (pattern.c), so a page's stamp names exactly one writer.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "processor.h"
+#include "ucall_common.h"
+#include "mode.h"
+#include "util.h"
+#include "vm.h"
+
+void ds_vm_cfg_default(struct ds_vm_cfg *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->nr_vcpus = 2;
+	cfg->nr_slots = 1;
+	cfg->slot_pages[0] = 64ULL << (20 - DS_PAGE_SHIFT);
+	cfg->slot_gap = 2ULL << 20;
+	cfg->first_slot_id = DS_FIRST_SLOT;
+	cfg->backing = DS_BACK_ANON;
+	cfg->mode = ds_mode_find("bitmap");
+	cfg->mcfg.ring_entries = 4096;
+	cfg->mcfg.clear_shift = 6;
+	cfg->pat.pattern = ds_pattern_find("seq");
+	cfg->pat.fraction_ppm = 1000000;
+	cfg->pat.stride = 4;
+	cfg->pat.hot_pct = 90;
+	cfg->pat.hot_set_pct = 10;
+	cfg->pat.burst_pages = 64;
+	cfg->pat.burst_idle = 100;
+	cfg->pat.churn_pct = 50;
+	cfg->pat.seed = 0x5eed;
+}
+
+static enum vm_mem_backing_src_type backing_src(enum ds_backing b)
+{
+	switch (b) {
+	case DS_BACK_THP:
+		return VM_MEM_SRC_ANONYMOUS_THP;
+	case DS_BACK_HUGETLB:
+		return VM_MEM_SRC_ANONYMOUS_HUGETLB_2MB;
+	default:
+		return VM_MEM_SRC_ANONYMOUS;
+	}
+}
+
+static void add_slots(struct ds_vm *dvm)
+{
+	const struct ds_vm_cfg *cfg = &dvm->cfg;
+	uint64_t gpa = DS_TEST_GPA, first = 0, bytes;
+	uint32_t i;
+
+	for (i = 0; i < cfg->nr_slots; i++) {
+		struct ds_slot *s = &dvm->slots[i];
+
+		TEST_ASSERT(cfg->slot_pages[i] && cfg->slot_pages[i] % 512 == 0,
+			    "slot %u: size must be a non-zero multiple of 2 MiB", i);
+		bytes = cfg->slot_pages[i] * DS_PAGE_SIZE;
+		s->id = cfg->first_slot_id + i;
+		s->gpa = gpa;
+		s->npages = cfg->slot_pages[i];
+		s->first = first;
+		vm_userspace_mem_region_add(dvm->vm, backing_src(cfg->backing),
+					    gpa, s->id, s->npages, 0);
+		s->hva = addr_gpa2hva(dvm->vm, gpa);
+		if (cfg->map_2m) {
+			virt_map_level(dvm->vm, gpa, gpa, bytes, PG_LEVEL_2M);
+			sparsebit_set_num(dvm->vm->vpages_mapped,
+					  gpa >> DS_PAGE_SHIFT, s->npages);
+		} else {
+			virt_map(dvm->vm, gpa, gpa, s->npages);
+		}
+		first += s->npages;
+		gpa += bytes + cfg->slot_gap;
+	}
+	dvm->nr_slots = cfg->nr_slots;
+	dvm->nr_pages = first;
+}
+
+/* Fill ds_params (host copy), allocate the guest's bitmaps, sync it over. */
+static void setup_guest_params(struct ds_vm *dvm)
+{
+	struct ds_guest_params *p = &ds_params;
+	uint64_t per = dvm->nr_pages / dvm->cfg.nr_vcpus;
+	uint64_t bytes;
+	uint32_t i;
+
+	memset(p, 0, sizeof(*p));
+	p->pat = dvm->cfg.pat;
+	p->nr_vcpus = dvm->cfg.nr_vcpus;
+	p->nr_pages = dvm->nr_pages;
+	p->nr_regions = dvm->nr_slots;
+	for (i = 0; i < dvm->nr_slots; i++) {
+		p->regions[i].gva = dvm->slots[i].gpa;
+		p->regions[i].nr_pages = dvm->slots[i].npages;
+	}
+	/* The last vCPU's slice is the largest: size every bitmap for it. */
+	bytes = ((dvm->nr_pages - per * (p->nr_vcpus - 1)) / 64 + 2) * 8;
+	for (i = 0; i < p->nr_vcpus; i++) {
+		p->truth_gva[i] = vm_vaddr_alloc(dvm->vm, bytes, KVM_UTIL_MIN_VADDR);
+		p->freemap_gva[i] = vm_vaddr_alloc(dvm->vm, bytes, KVM_UTIL_MIN_VADDR);
+		memset(addr_gva2hva(dvm->vm, p->freemap_gva[i]), 0xff, bytes);
+	}
+	sync_global_to_guest(dvm->vm, ds_params);
+	dvm->ctl = addr_gva2hva(dvm->vm, (vm_vaddr_t)&ds_ctl);
+	memset(dvm->ctl, 0, sizeof(*dvm->ctl));
+}
+
+static void handle_ucall(struct ds_vcpu *v, bool *stop)
+{
+	struct ucall uc;
+
+	switch (get_ucall(v->vcpu, &uc)) {
+	case UCALL_SYNC:
+		v->synced_round = uc.args[0];
+		v->round_writes = uc.args[1];
+		*stop = true;
+		break;
+	case UCALL_DONE:
+		v->finished = true;
+		*stop = true;
+		break;
+	case UCALL_ABORT:
+		REPORT_GUEST_ASSERT(uc);
+		break;
+	case UCALL_PRINTF:
+		printf("# guest vCPU %u: %s", v->id, uc.buffer);
+		break;
+	default:
+		TEST_FAIL("vCPU %u: unexpected ucall", v->id);
+	}
+}
+
+void ds_vcpu_run_round(struct ds_vcpu *v)
+{
+	struct kvm_run *run = v->vcpu->run;
+	bool stop = false;
+	int rc;
+
+	while (!stop) {
+		rc = __vcpu_run(v->vcpu);
+		if (rc == -1 && errno == EINTR)
+			continue;
+		TEST_ASSERT(rc == 0, "vCPU %u: KVM_RUN failed (exit reason %s)",
+			    v->id, exit_reason_str(run->exit_reason));
+		if (v->dvm->mode->vcpu_exit && v->dvm->mode->vcpu_exit(v))
+			continue;
+		TEST_ASSERT(run->exit_reason == KVM_EXIT_IO,
+			    "vCPU %u: unexpected exit reason %s (%u)", v->id,
+			    exit_reason_str(run->exit_reason), run->exit_reason);
+		handle_ucall(v, &stop);
+	}
+}
+
+static void *vcpu_thread(void *arg)
+{
+	struct ds_vcpu *v = arg;
+
+	for (;;) {
+		sem_wait(&v->go);
+		if (v->finished)
+			break;
+		ds_vcpu_run_round(v);
+		sem_post(&v->done);
+		if (v->finished)
+			break;
+	}
+	return NULL;
+}
+
+struct ds_vm *ds_vm_create(const struct ds_vm_cfg *cfg)
+{
+	struct ds_vm *dvm = ds_calloc(1, sizeof(*dvm));
+	uint64_t test_pages = 0, extra;
+	uint32_t i;
+
+	TEST_ASSERT(cfg->nr_vcpus >= 1 && cfg->nr_vcpus <= DS_MAX_VCPUS,
+		    "vCPUs must be 1..%d", DS_MAX_VCPUS);
+	TEST_ASSERT(cfg->nr_slots >= 1 && cfg->nr_slots <= DS_MAX_SLOTS,
+		    "memslots must be 1..%d", DS_MAX_SLOTS);
+	dvm->cfg = *cfg;
+	dvm->mode = cfg->mode;
+	pthread_mutex_init(&dvm->lock, NULL);
+	for (i = 0; i < cfg->nr_slots; i++)
+		test_pages += cfg->slot_pages[i];
+
+	/* Page tables for the test memory and the guest's bitmaps. */
+	extra = test_pages / 512 * 2 + test_pages / 4096 * 4 + 256;
+	dvm->vm = __vm_create(VM_SHAPE_DEFAULT, cfg->nr_vcpus, extra);
+	add_slots(dvm);
+	setup_guest_params(dvm);
+	ds_set_init(&dvm->pending, dvm->nr_pages);
+
+	dvm->mode->enable(dvm);
+	dvm->vcpus = ds_calloc(cfg->nr_vcpus, sizeof(*dvm->vcpus));
+	for (i = 0; i < cfg->nr_vcpus; i++) {
+		struct ds_vcpu *v = &dvm->vcpus[i];
+
+		v->dvm = dvm;
+		v->id = i;
+		v->vcpu = vm_vcpu_add(dvm->vm, i, ds_guest_main);
+		vcpu_args_set(v->vcpu, 1, i);
+		if (dvm->mode->vcpu_init)
+			dvm->mode->vcpu_init(v);
+	}
+	if (!cfg->inline_vcpus) {
+		for (i = 0; i < cfg->nr_vcpus; i++) {
+			struct ds_vcpu *v = &dvm->vcpus[i];
+
+			sem_init(&v->go, 0, 0);
+			sem_init(&v->done, 0, 0);
+			pthread_create(&v->thread, NULL, vcpu_thread, v);
+		}
+		dvm->threads_started = true;
+	}
+	return dvm;
+}
+
+void ds_vm_round(struct ds_vm *dvm)
+{
+	uint32_t i;
+
+	dvm->round++;
+	if (!dvm->threads_started) {
+		for (i = 0; i < dvm->cfg.nr_vcpus; i++)
+			ds_vcpu_run_round(&dvm->vcpus[i]);
+	} else {
+		for (i = 0; i < dvm->cfg.nr_vcpus; i++)
+			sem_post(&dvm->vcpus[i].go);
+		for (i = 0; i < dvm->cfg.nr_vcpus; i++)
+			sem_wait(&dvm->vcpus[i].done);
+	}
+	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
+		TEST_ASSERT(dvm->vcpus[i].synced_round == dvm->round,
+			    "vCPU %u synced round %lu, host expected %lu", i,
+			    dvm->vcpus[i].synced_round, dvm->round);
+}
+
+void ds_vm_truth(struct ds_vm *dvm, struct ds_set *truth)
+{
+	uint64_t per = dvm->nr_pages / dvm->cfg.nr_vcpus;
+	uint32_t i;
+
+	for (i = 0; i < dvm->cfg.nr_vcpus; i++) {
+		uint64_t first = per * i;
+		uint64_t nr = i == dvm->cfg.nr_vcpus - 1 ? dvm->nr_pages - first : per;
+
+		ds_set_or_bitmap(truth, first,
+				 addr_gva2hva(dvm->vm, ds_params.truth_gva[i]), nr);
+	}
+}
+
+static struct ds_stamp *page_stamp(struct ds_vm *dvm, uint64_t page)
+{
+	uint32_t i;
+
+	for (i = 0; i < dvm->nr_slots; i++) {
+		struct ds_slot *s = &dvm->slots[i];
+
+		if (page >= s->first && page < s->first + s->npages)
+			return s->hva + (page - s->first) * DS_PAGE_SIZE;
+	}
+	return NULL;
+}
+
+uint64_t ds_vm_check_stamps(struct ds_vm *dvm, const struct ds_set *truth,
+			    uint64_t round)
+{
+	uint64_t per = dvm->nr_pages / dvm->cfg.nr_vcpus, page, bad = 0;
+	struct ds_stamp *st;
+	uint32_t owner;
+
+	for (page = ds_set_next(truth, 0); page < truth->nbits;
+	     page = ds_set_next(truth, page + 1)) {
+		owner = page / per < dvm->cfg.nr_vcpus ? page / per : dvm->cfg.nr_vcpus - 1;
+		st = page_stamp(dvm, page);
+		if (st && st->magic == DS_STAMP_MAGIC && st->round == round &&
+		    st->vcpu == owner)
+			continue;
+		if (bad++ < 4)
+			printf("# page %lu: stamp round %lu vcpu %u magic %#x, expected round %lu vcpu %u\n",
+			       page, st ? st->round : 0, st ? st->vcpu : 0,
+			       st ? st->magic : 0, round, owner);
+	}
+	return bad;
+}
+
+struct ds_slot *ds_vm_slot_by_id(struct ds_vm *dvm, uint32_t slot_id)
+{
+	uint32_t i;
+
+	for (i = 0; i < dvm->nr_slots; i++)
+		if (dvm->slots[i].id == slot_id)
+			return &dvm->slots[i];
+	return NULL;
+}
+
+uint64_t ds_vm_page(struct ds_vm *dvm, uint32_t slot_id, uint64_t off, bool *ok)
+{
+	struct ds_slot *s = ds_vm_slot_by_id(dvm, slot_id);
+
+	*ok = s && off < s->npages;
+	return *ok ? s->first + off : 0;
+}
+
+void ds_vm_slot_flags(struct ds_vm *dvm, struct ds_slot *s, uint32_t flags)
+{
+	vm_mem_region_set_flags(dvm->vm, s->id, flags);
+}
+
+void ds_vm_destroy(struct ds_vm *dvm)
+{
+	uint32_t i;
+
+	if (dvm->threads_started) {
+		/* Let each guest leave its loop, then each thread. */
+		dvm->ctl->stop = 1;
+		for (i = 0; i < dvm->cfg.nr_vcpus; i++)
+			if (!dvm->vcpus[i].finished)
+				sem_post(&dvm->vcpus[i].go);
+		for (i = 0; i < dvm->cfg.nr_vcpus; i++)
+			pthread_join(dvm->vcpus[i].thread, NULL);
+	}
+	if (dvm->mode->free)
+		dvm->mode->free(dvm);
+	kvm_vm_free(dvm->vm);
+	ds_set_free(&dvm->pending);
+	free(dvm->vcpus);
+	free(dvm);
+}
+
+bool ds_vm_run_verified(struct ds_vm *dvm, unsigned int rounds, bool exact)
+{
+	struct ds_set harvested, truth;
+	struct ds_verdict v;
+	struct ds_htimes t = { 0 };
+	bool ok = true;
+	unsigned int r;
+	char what[64];
+
+	ds_set_init(&harvested, dvm->nr_pages);
+	ds_set_init(&truth, dvm->nr_pages);
+	for (r = 0; r < rounds; r++) {
+		ds_set_zero(&harvested);
+		ds_set_zero(&truth);
+		ds_vm_round(dvm);
+		ds_vm_truth(dvm, &truth);
+		ds_harvest(dvm, &harvested, &t);
+		ds_verify(&harvested, &truth, &v);
+		snprintf(what, sizeof(what), "%s round %lu", dvm->mode->name,
+			 dvm->round);
+		if (!ds_verdict_ok(&v, exact) || r == 0 || r == rounds - 1)
+			ds_verdict_print(stdout, what, &v, exact);
+		if (ds_vm_check_stamps(dvm, &truth, dvm->round)) {
+			printf("# %s: pages with wrong stamps\n", what);
+			ok = false;
+		}
+		ok &= ds_verdict_ok(&v, exact);
+	}
+	ds_set_free(&harvested);
+	ds_set_free(&truth);
+	return ok;
+}

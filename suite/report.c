@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0
+/* How a test reports: skip reasons, failures and checks, as '#' lines. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "suite.h"
+
+int ds_skip(const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("SKIP: ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	return KSFT_SKIP;
+}
+
+int ds_fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("# FAIL: ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	return KSFT_FAIL;
+}
+
+bool ds_check(bool cond, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf(cond ? "# ok: " : "# FAIL: ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	return cond;
+}
+
+const char *ds_mode_unsupported(const struct ds_vm_cfg *cfg)
+{
+	return cfg->mode->supported(&cfg->mcfg);
+}

@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: GPL-2.0
+# The conformance binary, ds-conform: one area a file, listed in areas.c.
+SUITE_SRCS += suite/areas.c
+SUITE_SRCS += suite/bitmap.c
+SUITE_SRCS += suite/main.c
+SUITE_SRCS += suite/report.c
+SUITE_OBJS = $(patsubst %.c,$(B)/obj/%.o,$(SUITE_SRCS))
+
+$(B)/obj/suite/%.o: suite/%.c $(LIBKVM)
+	@mkdir -p $(dir $@)
+	$(CC) $(DS_CFLAGS) $(HOST_SAN) -c $< -o $@
+
+BINS += $(B)/bin/ds-conform
+$(B)/bin/ds-conform: $(SUITE_OBJS) $(HARNESS_OBJS) $(GUEST_OBJS)
+	$(call link_kvm)
+
+# Statically linked copies, for the initramfs of dirtysuite vm.
+STATIC_BINS += $(B)/static/bin/ds-conform
+$(B)/static/bin/ds-conform: $(SUITE_OBJS) $(HARNESS_OBJS) $(GUEST_OBJS)
+	$(call link_kvm,-static)

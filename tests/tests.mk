@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: GPL-2.0
+# The suite's own unit tests: the parts that need no KVM.  Each is a
+# program exiting 0/1/4 that the runner reports as a KTAP line.
+UNIT_TESTS += test-dirty-set
+UNIT_TESTS += test-opt
+UNIT_TESTS += test-patterns
+UNIT_TESTS += test-verify
+UNIT_BINS := $(patsubst %,$(B)/tests/%,$(UNIT_TESTS))
+UNIT_HOST_OBJS = $(B)/obj/harness/dirty_set.o $(B)/obj/harness/verify.o \
+	$(B)/obj/harness/opt.o $(B)/obj/harness/util.o $(B)/obj/guests/patterns.o
+
+$(B)/obj/tests/%.o: tests/%.c $(LIBKVM)
+	@mkdir -p $(dir $@)
+	$(CC) $(DS_CFLAGS) $(HOST_SAN) -Itests -c $< -o $@
+
+$(B)/tests/test-%: $(B)/obj/tests/test-%.o $(UNIT_HOST_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_SAN) -no-pie $^ -o $@
+
+unit: $(UNIT_BINS)
+
+-include tests/fixtures/fixtures.mk
