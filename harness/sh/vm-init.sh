@@ -1,0 +1,58 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# PID 1 of the initramfs that `dirtysuite vm` boots (installed as /init).
+# Serial ports, set up by harness/dirtysuite-vm:
+#   ttyS0  kernel console and the suite's stderr  -> results/<run>/console.log
+#   ttyS1  the suite's stdout (KTAP), raw         -> streamed to the host's stdout
+#   ttyS2  one `key=value` a line for the host    -> results/<run>/status
+# /ds-vm.conf (written by the host) sets DS_HUGEPAGES, DS_MODULES_AMD and
+# DS_MODULES_INTEL; /ds-cmd is the command to run, from /ds, the repository.
+
+export PATH=/bin:/sbin:/usr/bin:/usr/sbin
+/bin/busybox --install -s /bin
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mount -t debugfs debugfs /sys/kernel/debug
+mount -t tmpfs tmpfs /tmp
+mkdir -p /dev/hugepages /dev/shm
+mount -t hugetlbfs hugetlbfs /dev/hugepages
+mount -t tmpfs tmpfs /dev/shm
+
+# Raw: no CR added to LF, no echo of what the host might send back.
+stty -F /dev/ttyS1 raw -echo 115200
+stty -F /dev/ttyS2 raw -echo 115200
+status() { echo "$*" >/dev/ttyS2; }
+
+. /ds-vm.conf
+
+# Modular KVM (a distribution kernel): load the vendor module the CPU has,
+# its dependencies first (the host lists them in load order).
+mods=
+grep -qw svm /proc/cpuinfo && mods=$DS_MODULES_AMD
+grep -qw vmx /proc/cpuinfo && mods=$DS_MODULES_INTEL
+for m in $mods; do
+	insmod "/lib/ds-modules/$m" || status "error=insmod $m failed"
+done
+[ -c /dev/kvm ] || status "error=no /dev/kvm in the VM"
+
+if [ "${DS_HUGEPAGES:-0}" -gt 0 ]; then
+	echo "$DS_HUGEPAGES" >/proc/sys/vm/nr_hugepages
+	status "hugepages=$(cat /proc/sys/vm/nr_hugepages)"
+fi
+status "thp=$(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null)"
+status "kernel=$(uname -r)"
+status "tdp_mmu=$(cat /sys/module/kvm/parameters/tdp_mmu 2>/dev/null)"
+
+export B=/ds/build DS_VM=1 HOME=/tmp TMPDIR=/tmp
+cd /ds || status "error=no /ds"
+status "start=$(cut -d' ' -f1 /proc/uptime)"
+sh /ds-cmd >/dev/ttyS1
+status "exit=$?"
+status "end=$(cut -d' ' -f1 /proc/uptime)"
+
+# Closing the ports above drained them; give the UART a moment anyway.
+sleep 1
+reboot -f
