@@ -133,7 +133,7 @@ static int bitmap_errno(const struct ds_test_opts *o)
 }
 
 static const struct ds_test tests[] = {
-	{ "BITMAP-001", "quick", "no lost page over 20 rounds, 2 vCPUs, every pattern",
+	{ "BITMAP-001", "full", "no lost page over 20 rounds, 2 vCPUs, every pattern",
 	  bitmap_no_lost },
 	{ "BITMAP-002", "quick", "no over-report with 4 KiB mappings", bitmap_exact },
 	{ "BITMAP-003", "quick", "GET_DIRTY_LOG errno: ENOENT unlogged slot, EINVAL bad slot",
