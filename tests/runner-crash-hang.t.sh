@@ -1,0 +1,25 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# A test that crashes and one that hangs each become one `not ok` line
+# (exit=SIGSEGV, TIMEOUT) and the tests after them still run.
+
+. "$(dirname "$0")/lib/t.sh"
+t_setup
+
+t0=$(date +%s)
+# Tests run in list order: the crash and the hang come before SLOWPASS.
+t_run r check --timeout 2 FIX-SLOWPASS FIX-HANG FIX-CRASH
+t1=$(date +%s)
+out=$T_TMP/r.out
+t_expect "exit status" "$T_RC" 1
+t_ktap_valid "output" "$out"
+t_grep "crash" "$out" '^  not ok 1 FIX-CRASH dies of SIGSEGV # exit=SIGSEGV$'
+t_grep "hang" "$out" '^  not ok 2 FIX-HANG never returns # TIMEOUT 2 seconds$'
+t_grep "the run went on" "$out" '^  ok 3 FIX-SLOWPASS writes output then passes$'
+t_grep "crash output kept" "$out" '^  # about to crash$'
+[ $((t1 - t0)) -lt 8 ] && t_diag "ok: took $((t1 - t0)) s" ||
+	t_fail "took $((t1 - t0)) s for a 2 s timeout"
+t_expect "no test process left" "$(pgrep -f 'ds-fixture run FIX-HANG' | wc -l)" 0
+
+t_done
