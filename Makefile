@@ -12,13 +12,17 @@
 # extracted once into build/; kernel CI points KDIR at its own tree.
 
 TOP := $(abspath .)
-B ?= $(TOP)/build
+# BK holds what every build variant shares (the kernel tree, its headers,
+# the framework library); B holds this variant's objects and programs.
+# SANITIZE=1 builds into build/san so the two never mix.
+BK := $(TOP)/build
+B ?= $(BK)$(if $(filter 1,$(SANITIZE)),/san)
 KSRC_TARBALL ?= /usr/src/linux-source-6.12.tar.xz
-KDIR ?= $(B)/linux-source-6.12
-KHDR := $(B)/khdr
+KDIR ?= $(BK)/linux-source-6.12
+KHDR := $(BK)/khdr
 SELFTESTS := $(KDIR)/tools/testing/selftests/kvm
-LIBKVM := $(B)/libkvm/libkvm.a
-LIBKVM_STRING := $(B)/libkvm/string_override.o
+LIBKVM := $(BK)/libkvm/libkvm.a
+LIBKVM_STRING := $(BK)/libkvm/string_override.o
 
 # The selftests' own flags: guest code runs from our ELF image, so it must
 # not be PIE and must not call libc's SSE string functions.
@@ -48,21 +52,21 @@ all: build
 .DELETE_ON_ERROR:
 
 # ---- dependencies --------------------------------------------------------
-DEPS_STAMP := $(B)/.deps-ok
+DEPS_STAMP := $(BK)/.deps-ok
 deps:
 	harness/deps
 $(DEPS_STAMP): harness/deps
 	harness/deps
-	@mkdir -p $(B) && touch $@
+	@mkdir -p $(BK) && touch $@
 
 # ---- the kernel tree and its headers -------------------------------------
-$(B)/linux-source-6.12/.extracted: | $(DEPS_STAMP)
+$(BK)/linux-source-6.12/.extracted: | $(DEPS_STAMP)
 	@echo "  EXTRACT  $(KSRC_TARBALL)"
-	@mkdir -p $(B)
-	tar -C $(B) -xf $(KSRC_TARBALL)
+	@mkdir -p $(BK)
+	tar -C $(BK) -xf $(KSRC_TARBALL)
 	@touch $@
 
-KDIR_STAMP := $(if $(filter $(B)/linux-source-6.12,$(KDIR)),$(B)/linux-source-6.12/.extracted)
+KDIR_STAMP := $(if $(filter $(BK)/linux-source-6.12,$(KDIR)),$(BK)/linux-source-6.12/.extracted)
 
 $(KHDR)/.installed: $(KDIR_STAMP) | $(DEPS_STAMP)
 	@echo "  HEADERS  $(KDIR) -> $(KHDR)"
@@ -72,7 +76,7 @@ $(KHDR)/.installed: $(KDIR_STAMP) | $(DEPS_STAMP)
 # The framework library: its source list is read from the tree's own
 # Makefile (harness/libkvm.mk), so a KDIR of another version builds too.
 $(LIBKVM) $(LIBKVM_STRING): $(KHDR)/.installed harness/libkvm.mk
-	$(MAKE) -f harness/libkvm.mk KDIR=$(KDIR) OUT=$(B)/libkvm \
+	$(MAKE) -f harness/libkvm.mk KDIR=$(KDIR) OUT=$(BK)/libkvm \
 		CFLAGS='$(KVM_CFLAGS)'
 
 include harness/harness.mk
@@ -86,13 +90,16 @@ build: $(BINS)
 
 static: $(STATIC_BINS)
 
+# The runner finds this variant's programs through DS_BUILD and DS_BIN.
+export DS_BUILD := $(B)
+export DS_BIN := $(B)/bin
+
 check: build $(UNIT_BINS)
-	harness/dirtysuite unit
-	harness/dirtysuite check $(CHECK_ARGS)
+	harness/dirtysuite check --unit $(CHECK_ARGS)
 
 clean:
 	rm -rf $(B)/obj $(B)/bin $(B)/tests $(B)/static
 distclean:
-	rm -rf $(B)
+	rm -rf $(BK)
 
 -include $(shell find $(B)/obj -name '*.d' 2>/dev/null)
