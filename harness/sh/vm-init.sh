@@ -6,6 +6,7 @@
 #   ttyS0  kernel console and the suite's stderr  -> results/<run>/console.log
 #   ttyS1  the suite's stdout (KTAP), raw         -> streamed to the host's stdout
 #   ttyS2  one `key=value` a line for the host    -> results/<run>/status
+#   ttyS3  /ds/results (the runner's logs) as tar.gz -> unpacked into results/<run>/
 # /ds-vm.conf (written by the host) sets DS_HUGEPAGES, DS_MODULES_AMD and
 # DS_MODULES_INTEL; /ds-cmd is the command to run, from /ds, the repository.
 
@@ -24,6 +25,7 @@ mount -t tmpfs tmpfs /dev/shm
 # Raw: no CR added to LF, no echo of what the host might send back.
 stty -F /dev/ttyS1 raw -echo 115200
 stty -F /dev/ttyS2 raw -echo 115200
+stty -F /dev/ttyS3 raw -echo 115200
 status() { echo "$*" >/dev/ttyS2; }
 
 . /ds-vm.conf
@@ -52,6 +54,9 @@ status "start=$(cut -d' ' -f1 /proc/uptime)"
 sh /ds-cmd >/dev/ttyS1
 status "exit=$?"
 status "end=$(cut -d' ' -f1 /proc/uptime)"
+
+# The runner's own results folder, for the host to unpack.
+[ -d /ds/results ] && ( cd /ds/results && tar -cf - . | gzip ) >/dev/ttyS3
 
 # Closing the ports above drained them; give the UART a moment anyway.
 sleep 1
