@@ -98,7 +98,7 @@ results_log_open()
 
 results_log_close()
 {
-	rlc_err=$(printf '%s\n' "$1" 2>&1 >>"$RES_LOG.tmp") &&
+	rlc_err=$(printf "%s\n" "$1" | cat 2>&1 >>"$RES_LOG.tmp") &&
 		rlc_err=$(mv -f -- "$RES_LOG.tmp" "$RES_LOG" 2>&1) ||
 		{ rm -f -- "$RES_LOG.tmp"; res_fail "$RES_LOG: ${rlc_err:-write failed}"; }
 }
