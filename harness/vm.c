@@ -316,6 +316,14 @@ void ds_vm_slot_flags(struct ds_vm *dvm, struct ds_slot *s, uint32_t flags)
 	vm_mem_region_set_flags(dvm->vm, s->id, flags);
 }
 
+void ds_vm_slot_recreate(struct ds_vm *dvm, struct ds_slot *s, uint32_t flags)
+{
+	vm_mem_region_delete(dvm->vm, s->id);
+	vm_userspace_mem_region_add(dvm->vm, backing_src(dvm->cfg.backing),
+				    s->gpa, s->id, s->npages, flags);
+	s->hva = addr_gpa2hva(dvm->vm, s->gpa);
+}
+
 void ds_vm_destroy(struct ds_vm *dvm)
 {
 	uint32_t i;

@@ -117,6 +117,13 @@ struct ds_slot *ds_vm_slot_by_id(struct ds_vm *dvm, uint32_t slot_id);
 /* Set a test slot's KVM_MEM_* flags (e.g. toggle KVM_MEM_LOG_DIRTY_PAGES). */
 void ds_vm_slot_flags(struct ds_vm *dvm, struct ds_slot *s, uint32_t flags);
 
+/*
+ * Delete test slot @s from KVM and create it again at the same place with
+ * @flags and fresh (zeroed) host memory; the guest's mappings of it, which
+ * live in the framework's slot 0, stay valid.  vCPUs must be stopped.
+ */
+void ds_vm_slot_recreate(struct ds_vm *dvm, struct ds_slot *s, uint32_t flags);
+
 /* Run @v until it syncs or finishes (used by threads and by inline mode). */
 void ds_vcpu_run_round(struct ds_vcpu *v);
 

@@ -3,8 +3,10 @@
 #include "suite.h"
 
 extern const struct ds_area ds_area_bitmap;
+extern const struct ds_area ds_area_bitmap_slots;
 
 const struct ds_area *const ds_areas[] = {
 	&ds_area_bitmap,
+	&ds_area_bitmap_slots,
 };
 const unsigned int ds_nr_areas = sizeof(ds_areas) / sizeof(ds_areas[0]);
