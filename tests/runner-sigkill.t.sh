@@ -75,6 +75,20 @@ for d in "$DS_RESULTS"/*-k-*; do
 done
 t_diag "checked $(ls -d "$DS_RESULTS"/*-k-* | wc -l) killed runs, $WF_LOGS finished logs"
 
+# SIGTERM (a cancelled CI job): the running test goes too, what finished
+# stays, and the exit status says why.
+sh "$T_RUNNER" check --results "$T_TMP/term" FIX-PASS FIX-HANG > "$T_TMP/t.out" 2>&1 &
+pid=$!
+wait_for "$T_TMP/term/latest"
+d=$T_TMP/term/$(readlink "$T_TMP/term/latest")
+wait_for "$d/002-FIX-HANG.log.tmp" || t_fail "hang never started"
+kill -TERM $pid
+wait $pid
+t_expect "SIGTERM: exit status" "$?" 143
+t_grep "SIGTERM: said so" "$T_TMP/t.out" "^  # dirtysuite: stopped by SIGTERM during test 2"
+t_grep "SIGTERM: first result kept" "$d/ktap.txt" "^  ok 1 FIX-PASS passes\$"
+t_expect "SIGTERM: test killed" "$(pgrep -f "ds-fixture run FIX-HANG" | wc -l)" 0
+
 # The next run, among *.tmp leftovers, works and moves latest.
 : > "$DS_RESULTS/.latest.$$.tmp"
 rm -f "$DS_TESTS"/u*.t.sh

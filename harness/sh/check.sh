@@ -62,6 +62,8 @@ ck_one()
 		co_timeout=$OPT_UNIT_TIMEOUT
 	else
 		co_name="$SEL_ID${SEL_DESC:+ $SEL_DESC}"
+		# A '#' would start a KTAP directive.
+		case $co_name in *'#'*) co_name=$(printf '%s' "$co_name" | tr '#' '_') ;; esac
 		set -- "$DS_CONFORM" run "$SEL_ID"
 		[ -n "$OPT_INJECT" ] && set -- "$@" --inject "$OPT_INJECT"
 		[ -n "$OPT_MINUTES" ] && set -- "$@" --minutes "$OPT_MINUTES"
