@@ -3,7 +3,9 @@
 HARNESS_SRCS += harness/dirty_set.c
 HARNESS_SRCS += harness/inject.c
 HARNESS_SRCS += harness/mode_bitmap.c
+HARNESS_SRCS += harness/mode_clear.c
 HARNESS_SRCS += harness/mode_log.c
+HARNESS_SRCS += harness/mode_ring.c
 HARNESS_SRCS += harness/modes.c
 HARNESS_SRCS += harness/opt.c
 HARNESS_SRCS += harness/util.c

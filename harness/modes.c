@@ -10,10 +10,14 @@
 #include "util.h"
 
 extern const struct ds_mode ds_mode_bitmap;
+extern const struct ds_mode ds_mode_clear;
+extern const struct ds_mode ds_mode_ring;
 
 /* One line per mode; the mode's hooks live in harness/mode_<name>.c. */
 const struct ds_mode *const ds_modes[] = {
 	&ds_mode_bitmap,
+	&ds_mode_clear,
+	&ds_mode_ring,
 };
 const unsigned int ds_nr_modes = DS_ARRAY_SIZE(ds_modes);
 

@@ -4,6 +4,7 @@ SUITE_SRCS += suite/areas.c
 SUITE_SRCS += suite/args.c
 SUITE_SRCS += suite/bitmap.c
 SUITE_SRCS += suite/bitmap_slots.c
+SUITE_SRCS += suite/clear.c
 SUITE_SRCS += suite/main.c
 SUITE_SRCS += suite/report.c
 SUITE_OBJS = $(patsubst %.c,$(B)/obj/%.o,$(SUITE_SRCS))

@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ring: KVM_CAP_DIRTY_LOG_RING / _ACQ_REL (api.rst 8.29).  Each vCPU pushes
+ * the pages it dirties into its own ring, mmapped from the vCPU fd at
+ * KVM_DIRTY_LOG_PAGE_OFFSET.  Harvest walks each ring from where it last
+ * stopped, collecting entries until one lacks KVM_DIRTY_GFN_F_DIRTY, and
+ * marks each collected entry KVM_DIRTY_GFN_F_RESET; reset is
+ * KVM_RESET_DIRTY_RINGS, which re-protects every marked page and returns
+ * how many entries it freed.
+ *
+ * A ring that reaches its soft limit makes KVM_RUN exit with
+ * KVM_EXIT_DIRTY_RING_FULL; the vCPU's own thread then harvests its ring
+ * into dvm->pending and resets, and the vCPU re-enters.  One lock covers
+ * all rings, so that a harvester thread and a vCPU thread never walk the
+ * same ring at once, and the count of entries marked since the last reset
+ * stays exact.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "inject.h"
+#include "kselftest.h"
+#include "mode_ring.h"
+#include "util.h"
+
+/* Exits in a row with neither guest progress nor a reset: a stuck vCPU. */
+#define RING_STUCK_EXITS	8
+
+struct ring_vcpu {
+	struct kvm_dirty_gfn *gfns;
+	uint32_t fetch;		/* next entry to read (free-running) */
+	uint32_t unreset;	/* entries marked here since the last reset */
+	uint32_t stuck;
+	uint64_t last_exit_writes;
+	struct ds_ring_exits ex;
+};
+
+struct ring_priv {
+	pthread_mutex_t lock;
+	uint32_t entries;
+	uint64_t marked;	/* entries marked RESET since the last reset */
+	struct ds_ring_stats st;
+};
+
+static struct ring_priv *ring_priv(struct ds_vm *dvm)
+{
+	return dvm->mode_priv;
+}
+
+int ds_ring_cap(const struct ds_mode_cfg *mcfg)
+{
+	if (mcfg->acq_rel)
+		return kvm_check_cap(KVM_CAP_DIRTY_LOG_RING_ACQ_REL) ?
+			KVM_CAP_DIRTY_LOG_RING_ACQ_REL : 0;
+	/*
+	 * Plain RING where offered; weakly ordered architectures offer only
+	 * ACQ_REL, whose ordering rules this harvest follows anyway.
+	 */
+	if (kvm_check_cap(KVM_CAP_DIRTY_LOG_RING))
+		return KVM_CAP_DIRTY_LOG_RING;
+	if (kvm_check_cap(KVM_CAP_DIRTY_LOG_RING_ACQ_REL))
+		return KVM_CAP_DIRTY_LOG_RING_ACQ_REL;
+	return 0;
+}
+
+uint32_t ds_ring_rsvd_entries(void)
+{
+	FILE *f = fopen("/sys/module/kvm_intel/parameters/pml", "r");
+	int c = f ? fgetc(f) : 'N';
+
+	if (f)
+		fclose(f);
+	return DS_RING_RSVD_ENTRIES + (c == 'Y' || c == '1' ? 512 : 0);
+}
+
+static const char *ring_supported(const struct ds_mode_cfg *mcfg)
+{
+	static char why[96];
+	uint32_t n = mcfg->ring_entries;
+	int cap = ds_ring_cap(mcfg);
+
+	if (!n || (n & (n - 1)))
+		return "ring_entries must be a power of two";
+	if (!cap)
+		return mcfg->acq_rel ? "kernel lacks KVM_CAP_DIRTY_LOG_RING_ACQ_REL" :
+			"kernel lacks KVM_CAP_DIRTY_LOG_RING";
+	if ((uint64_t)n * sizeof(struct kvm_dirty_gfn) > (uint64_t)kvm_check_cap(cap)) {
+		snprintf(why, sizeof(why), "ring of %u entries is above the kernel's %d bytes",
+			 n, kvm_check_cap(cap));
+		return why;
+	}
+	return NULL;
+}
+
+static void ring_enable(struct ds_vm *dvm)
+{
+	struct ring_priv *rp = ds_calloc(1, sizeof(*rp));
+	uint32_t bytes = dvm->cfg.mcfg.ring_entries * sizeof(struct kvm_dirty_gfn);
+	uint32_t i;
+
+	pthread_mutex_init(&rp->lock, NULL);
+	rp->entries = dvm->cfg.mcfg.ring_entries;
+	dvm->mode_priv = rp;
+	/* Before any vCPU exists: KVM refuses it afterwards (EINVAL). */
+	vm_enable_cap(dvm->vm, ds_ring_cap(&dvm->cfg.mcfg), bytes);
+	dvm->vm->dirty_ring_size = bytes;	/* for vcpu_map_dirty_ring() */
+	for (i = 0; i < dvm->nr_slots; i++)
+		ds_vm_slot_flags(dvm, &dvm->slots[i], KVM_MEM_LOG_DIRTY_PAGES);
+}
+
+static void ring_vcpu_init(struct ds_vcpu *v)
+{
+	struct ring_vcpu *rv = ds_calloc(1, sizeof(*rv));
+
+	rv->gfns = vcpu_map_dirty_ring(v->vcpu);
+	v->mode_priv = rv;
+}
+
+/* Dirty entries from @rv's fetch index on, without collecting them. */
+static uint32_t ring_peek(struct ring_vcpu *rv, uint32_t entries)
+{
+	uint32_t n;
+
+	for (n = 0; n < entries; n++) {
+		struct kvm_dirty_gfn *e = &rv->gfns[(rv->fetch + n) & (entries - 1)];
+
+		if (!(__atomic_load_n(&e->flags, __ATOMIC_ACQUIRE) & KVM_DIRTY_GFN_F_DIRTY))
+			break;
+	}
+	return n;
+}
+
+/* Collect @v's dirty entries into @out; the mode's lock is held. */
+static uint64_t ring_collect(struct ds_vm *dvm, struct ds_vcpu *v,
+			     struct ds_set *out, bool *misattribute)
+{
+	struct ring_priv *rp = ring_priv(dvm);
+	struct ring_vcpu *rv = v->mode_priv;
+	uint64_t n = 0, page;
+	uint32_t flags, slot;
+	bool ok;
+
+	for (;;) {
+		struct kvm_dirty_gfn *e = &rv->gfns[rv->fetch & (rp->entries - 1)];
+
+		/* Acquire: slot and offset are read only after DIRTY is seen. */
+		flags = __atomic_load_n(&e->flags, __ATOMIC_ACQUIRE);
+		if (!(flags & KVM_DIRTY_GFN_F_DIRTY))
+			break;
+		if (flags != KVM_DIRTY_GFN_F_DIRTY)
+			rp->st.bad_flags++;
+		slot = e->slot;
+		if (*misattribute) {
+			slot++;		/* DS_FAULT_WRONG_SLOT: one entry, once */
+			*misattribute = false;
+		}
+		page = ds_vm_page(dvm, slot, e->offset, &ok);
+		if (ok) {
+			ds_set_add(out, page);
+		} else if (rp->st.unknown++ < 4) {
+			printf("# ring vCPU %u: entry %u names slot %#x offset %llu: no test page\n",
+			       v->id, rv->fetch, slot, (unsigned long long)e->offset);
+		}
+		/* Release: KVM may reuse the entry once it sees RESET. */
+		__atomic_store_n(&e->flags, KVM_DIRTY_GFN_F_RESET, __ATOMIC_RELEASE);
+		rv->fetch++;
+		rv->unreset++;
+		rp->marked++;
+		n++;
+	}
+	rp->st.collected += n;
+	return n;
+}
+
+/* KVM_RESET_DIRTY_RINGS; the mode's lock is held.  Returns its answer. */
+static int ring_reset_locked(struct ds_vm *dvm, struct ds_htimes *t)
+{
+	struct ring_priv *rp = ring_priv(dvm);
+	uint64_t t0 = ds_now_ns();
+	uint32_t i;
+	int r;
+
+	r = __vm_ioctl(dvm->vm, KVM_RESET_DIRTY_RINGS, NULL);
+	TEST_ASSERT(r >= 0, "KVM_RESET_DIRTY_RINGS failed");
+	t->reset_ns += ds_now_ns() - t0;
+	t->calls++;
+	rp->st.resets++;
+	rp->st.last_marked = rp->marked;
+	rp->st.last_reset = r;
+	if ((uint64_t)r != rp->marked && rp->st.reset_mismatch++ < 4)
+		printf("# KVM_RESET_DIRTY_RINGS returned %d, %lu entries were marked\n",
+		       r, rp->marked);
+	rp->marked = 0;
+	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
+		((struct ring_vcpu *)dvm->vcpus[i].mode_priv)->unreset = 0;
+	return r;
+}
+
+static void ring_harvest(struct ds_vm *dvm, struct ds_set *out,
+			 struct ds_htimes *t)
+{
+	struct ring_priv *rp = ring_priv(dvm);
+	bool wrong = ds_injected(DS_FAULT_WRONG_SLOT);
+	uint64_t before = ds_set_count(out), t0;
+	uint32_t i;
+
+	pthread_mutex_lock(&rp->lock);
+	t0 = ds_now_ns();
+	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
+		ring_collect(dvm, &dvm->vcpus[i], out, &wrong);
+	t->get_ns += ds_now_ns() - t0;
+	pthread_mutex_unlock(&rp->lock);
+	t->pages += ds_set_count(out) - before;
+}
+
+static void ring_reset(struct ds_vm *dvm, struct ds_htimes *t)
+{
+	struct ring_priv *rp = ring_priv(dvm);
+
+	pthread_mutex_lock(&rp->lock);
+	ring_reset_locked(dvm, t);
+	pthread_mutex_unlock(&rp->lock);
+}
+
+static void note_exit(struct ring_vcpu *rv, uint32_t used)
+{
+	if (ds_injected(DS_FAULT_RING_LATE))
+		used += DS_RING_RSVD_ENTRIES;	/* as if KVM exited that late */
+	if (!rv->ex.exits++ || used < rv->ex.used_min)
+		rv->ex.used_min = used;
+	if (used > rv->ex.used_max)
+		rv->ex.used_max = used;
+	rv->ex.used_last = used;
+}
+
+/*
+ * KVM_EXIT_DIRTY_RING_FULL: harvest this vCPU's ring into dvm->pending
+ * (ds_harvest() hands it to the next caller), reset, and let the vCPU
+ * re-enter.  Without a reset the ring stays soft-full and every KVM_RUN
+ * exits at once, so a vCPU that exits again and again with neither a
+ * reset nor a single guest write is stuck: fail loudly instead of spinning.
+ */
+static bool ring_vcpu_exit(struct ds_vcpu *v)
+{
+	struct ds_vm *dvm = v->dvm;
+	struct ring_priv *rp = ring_priv(dvm);
+	struct ring_vcpu *rv = v->mode_priv;
+	struct ds_htimes t = { 0 };
+	uint64_t t0 = ds_now_ns(), writes, before;
+	bool wrong = false;
+	int freed = 0;
+
+	if (v->vcpu->run->exit_reason != KVM_EXIT_DIRTY_RING_FULL)
+		return false;
+	pthread_mutex_lock(&rp->lock);
+	note_exit(rv, rv->unreset + ring_peek(rv, rp->entries));
+	pthread_mutex_lock(&dvm->lock);
+	before = ds_set_count(&dvm->pending);
+	ring_collect(dvm, v, &dvm->pending, &wrong);
+	dvm->pending_times.pages += ds_set_count(&dvm->pending) - before;
+	dvm->pending_times.get_ns += ds_now_ns() - t0;
+	pthread_mutex_unlock(&dvm->lock);
+	if (!ds_injected(DS_FAULT_NO_RESET))
+		freed = ring_reset_locked(dvm, &t);
+	pthread_mutex_unlock(&rp->lock);
+
+	pthread_mutex_lock(&dvm->lock);
+	dvm->pending_times.reset_ns += t.reset_ns;
+	pthread_mutex_unlock(&dvm->lock);
+
+	writes = __atomic_load_n(&dvm->ctl->writes_done[v->id], __ATOMIC_RELAXED);
+	rv->stuck = (!freed && writes == rv->last_exit_writes) ? rv->stuck + 1 : 0;
+	rv->last_exit_writes = writes;
+	if (rv->stuck >= RING_STUCK_EXITS) {
+		/* A verdict on the kernel (or the injected fault), not a crash. */
+		printf("# FAIL: vCPU %u: %u soft-full exits in a row with no reset and no guest write: the ring is never freed%s\n",
+		       v->id, rv->stuck, ds_injected(DS_FAULT_NO_RESET) ? " (fault no-reset)" : "");
+		fflush(stdout);
+		exit(KSFT_FAIL);
+	}
+	v->ring_full_exits++;
+	v->stall_ns += ds_now_ns() - t0;
+	return true;
+}
+
+void ds_ring_get_stats(struct ds_vm *dvm, struct ds_ring_stats *st)
+{
+	struct ring_priv *rp = ring_priv(dvm);
+
+	pthread_mutex_lock(&rp->lock);
+	*st = rp->st;
+	pthread_mutex_unlock(&rp->lock);
+}
+
+void ds_ring_get_exits(struct ds_vcpu *v, struct ds_ring_exits *ex)
+{
+	struct ring_priv *rp = ring_priv(v->dvm);
+
+	pthread_mutex_lock(&rp->lock);
+	*ex = ((struct ring_vcpu *)v->mode_priv)->ex;
+	pthread_mutex_unlock(&rp->lock);
+}
+
+uint32_t ds_ring_used(struct ds_vcpu *v)
+{
+	struct ring_priv *rp = ring_priv(v->dvm);
+	struct ring_vcpu *rv = v->mode_priv;
+	uint32_t n;
+
+	pthread_mutex_lock(&rp->lock);
+	n = rv->unreset + ring_peek(rv, rp->entries);
+	pthread_mutex_unlock(&rp->lock);
+	return n;
+}
+
+static void ring_disable(struct ds_vm *dvm)
+{
+	uint32_t i;
+
+	/* The rings cannot be turned off; the slots stop logging into them. */
+	for (i = 0; i < dvm->nr_slots; i++)
+		ds_vm_slot_flags(dvm, &dvm->slots[i], 0);
+}
+
+static void ring_free(struct ds_vm *dvm)
+{
+	struct ring_priv *rp = ring_priv(dvm);
+	uint32_t i;
+
+	for (i = 0; dvm->vcpus && i < dvm->cfg.nr_vcpus; i++) {
+		free(dvm->vcpus[i].mode_priv);
+		dvm->vcpus[i].mode_priv = NULL;
+	}
+	if (rp)
+		pthread_mutex_destroy(&rp->lock);
+	free(rp);
+	dvm->mode_priv = NULL;
+}
+
+const struct ds_mode ds_mode_ring = {
+	.name = "ring",
+	.help = "per-vCPU dirty rings (DIRTY_LOG_RING[_ACQ_REL]) + KVM_RESET_DIRTY_RINGS",
+	.supported = ring_supported,
+	.enable = ring_enable,
+	.vcpu_init = ring_vcpu_init,
+	.harvest = ring_harvest,
+	.reset = ring_reset,
+	.vcpu_exit = ring_vcpu_exit,
+	.disable = ring_disable,
+	.free = ring_free,
+};
