@@ -2,6 +2,7 @@
 # The conformance binary, ds-conform: one area a file, listed in areas.c.
 SUITE_SRCS += suite/areas.c
 SUITE_SRCS += suite/args.c
+SUITE_SRCS += suite/badinput.c
 SUITE_SRCS += suite/bitmap.c
 SUITE_SRCS += suite/bitmap_slots.c
 SUITE_SRCS += suite/clear.c
