@@ -5,6 +5,7 @@ UNIT_TESTS += test-dirty-set
 UNIT_TESTS += test-opt
 UNIT_TESTS += test-patterns
 UNIT_TESTS += test-verify
+UNIT_TESTS += test-workload
 UNIT_BINS := $(patsubst %,$(B)/tests/%,$(UNIT_TESTS))
 UNIT_HOST_OBJS = $(B)/obj/harness/dirty_set.o $(B)/obj/harness/verify.o \
 	$(B)/obj/harness/opt.o $(B)/obj/harness/util.o $(B)/obj/guests/patterns.o

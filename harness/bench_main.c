@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ds-bench: run a workload, or sweep one of its parameters, for every
+ * tracking mode of this build, and write the tables of bench.h.
+ *
+ * Exit status: 0 done, 2 bad usage or workload, 3 could not write.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench.h"
+#include "mode.h"
+#include "opt.h"
+#include "pattern.h"
+
+/* The default sweep ranges: geometric, so the plots' log axes are even. */
+static const char *const def_fracs = "0.1,0.3,1,3,10,30,100";
+static const char *const def_mems = "64M,128M,256M";
+static const char *const def_rings = "256,1024,4096,16384";
+static const char *const def_shifts = "6,8,10,12,14,16,18";
+static const char *const def_vcpus = "1,2,4";
+
+static void help(void)
+{
+	unsigned int i;
+
+	printf("usage: ds-bench [-w WORKLOAD] [-s SECTION] [-x SWEEP] [-o DIR]\n"
+	       "                [-F PCTS] [-M SIZES] [-R ENTRIES] [-S SHIFTS] [-V VCPUS]\n"
+	       "                [-k KEY=VALUE]...\n"
+	       "  -w  workload: a path, or NAME for $DS_ROOT/workloads/NAME.wl\n"
+	       "      (default: the built-in defaults, as workloads/default.wl states)\n"
+	       "  -s  the workload's [SECTION]\n"
+	       "  -x  point (default), fraction, ring, shift or vcpus\n"
+	       "  -o  folder for the tables (default .)\n"
+	       "  -F  dirty %% per round, fraction sweep (default %s)\n"
+	       "  -M  memory sizes, fraction sweep (default %s)\n"
+	       "  -R  ring entries per vCPU, ring sweep (default %s)\n"
+	       "  -S  clear chunk shifts, shift sweep (default %s)\n"
+	       "  -V  vCPU counts, vcpus sweep (default %s)\n"
+	       "  -k  set a workload key after the file (e.g. -k rounds=5)\n"
+	       "modes in this build:", def_fracs, def_mems, def_rings,
+	       def_shifts, def_vcpus);
+	for (i = 0; i < ds_nr_modes; i++)
+		printf(" %s", ds_modes[i]->name);
+	printf("\npatterns:");
+	for (i = 0; i < ds_nr_patterns; i++)
+		printf(" %s", ds_patterns[i].name);
+	printf("\n");
+}
+
+/* Parse a comma list with @one into @out; false (and a message) on error. */
+static bool parse_list(const char *what, const char *text, unsigned int max,
+		       unsigned int *n, bool (*one)(const char *, const char *, void *, unsigned int),
+		       void *out)
+{
+	char buf[512], *tok, *save;
+
+	snprintf(buf, sizeof(buf), "%s", text);
+	*n = 0;
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (*n == max) {
+			fprintf(stderr, "ds-bench: %s: more than %u values\n", what, max);
+			return false;
+		}
+		if (!one(what, tok, out, (*n)++))
+			return false;
+	}
+	return *n || (fprintf(stderr, "ds-bench: %s: empty list\n", what), false);
+}
+
+static bool one_pct(const char *what, const char *t, void *out, unsigned int i)
+{
+	if (ds_parse_pct_ppm(t, &((uint32_t *)out)[i]) && ((uint32_t *)out)[i])
+		return true;
+	fprintf(stderr, "ds-bench: %s: '%s' is not a percentage in (0, 100]\n", what, t);
+	return false;
+}
+
+static bool one_size(const char *what, const char *t, void *out, unsigned int i)
+{
+	return ds_parse_size(what, t, 2 << 20, 4ULL << 30, &((uint64_t *)out)[i]);
+}
+
+static bool one_u32(const char *what, const char *t, void *out, unsigned int i)
+{
+	uint64_t v;
+
+	if (!ds_parse_u64(what, t, 1, 1 << 20, &v))
+		return false;
+	((uint32_t *)out)[i] = v;
+	return true;
+}
+
+static bool load_workload(const char *name, const char *section,
+			  struct ds_workload *wl)
+{
+	char path[512], err[DS_WL_ERR];
+	const char *root = getenv("DS_ROOT");
+
+	if (!name) {
+		ds_workload_default(wl);
+		return true;
+	}
+	if (strchr(name, '/') || strstr(name, ".wl"))
+		snprintf(path, sizeof(path), "%s", name);
+	else
+		snprintf(path, sizeof(path), "%s%sworkloads/%s.wl", root ?: "",
+			 root ? "/" : "", name);
+	if (ds_workload_load(path, section, wl, err))
+		return true;
+	fprintf(stderr, "%s\n", err);
+	return false;
+}
+
+int main(int argc, char **argv)
+{
+	static struct ds_sweep_opts o;
+	const char *wname = NULL, *section = NULL, *sweep = "point";
+	const char *fr = def_fracs, *me = def_mems, *ri = def_rings;
+	const char *sh = def_shifts, *vc = def_vcpus;
+	char *sets[32], why[384], *eq;
+	unsigned int nsets = 0, i;
+	int c;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	o.outdir = ".";
+	while ((c = getopt(argc, argv, "w:s:x:o:F:M:R:S:V:k:h")) != -1) {
+		switch (c) {
+		case 'w': wname = optarg; break;
+		case 's': section = optarg; break;
+		case 'x': sweep = optarg; break;
+		case 'o': o.outdir = optarg; break;
+		case 'F': fr = optarg; break;
+		case 'M': me = optarg; break;
+		case 'R': ri = optarg; break;
+		case 'S': sh = optarg; break;
+		case 'V': vc = optarg; break;
+		case 'k':
+			if (nsets < 32)
+				sets[nsets++] = optarg;
+			break;
+		case 'h': help(); return 0;
+		default: help(); return 2;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "ds-bench: unexpected argument '%s'\n", argv[optind]);
+		return 2;
+	}
+	if (!load_workload(wname, section, &o.wl))
+		return 2;
+	for (i = 0; i < nsets; i++) {
+		eq = strchr(sets[i], '=');
+		if (!eq) {
+			fprintf(stderr, "ds-bench: -k %s: expected KEY=VALUE\n", sets[i]);
+			return 2;
+		}
+		*eq = 0;
+		if (!ds_workload_set(&o.wl, sets[i], eq + 1, why, sizeof(why))) {
+			fprintf(stderr, "ds-bench: -k: %s\n", why);
+			return 2;
+		}
+	}
+	for (i = 0; i <= SW_VCPUS; i++)
+		if (!strcmp(sweep, ds_sweep_name(i)))
+			break;
+	if (i > SW_VCPUS) {
+		fprintf(stderr, "ds-bench: -x: unknown sweep '%s'\n", sweep);
+		return 2;
+	}
+	o.kind = i;
+	if (!parse_list("-F", fr, 32, &o.nr_fracs, one_pct, o.fracs_ppm) ||
+	    !parse_list("-M", me, 16, &o.nr_mems, one_size, o.mems) ||
+	    !parse_list("-R", ri, 16, &o.nr_rings, one_u32, o.rings) ||
+	    !parse_list("-S", sh, 16, &o.nr_shifts, one_u32, o.shifts) ||
+	    !parse_list("-V", vc, 16, &o.nr_vcpus, one_u32, o.vcpus))
+		return 2;
+	printf("# ds-bench: sweep %s, workload %s, pattern %s, %llu MiB, %u vCPUs, dirty %.4g%%, %u rounds + %u warm-up\n",
+	       sweep, o.wl.name, ds_patterns[o.wl.pat.pattern].name,
+	       (unsigned long long)(o.wl.mem_bytes >> 20), o.wl.nr_vcpus,
+	       o.wl.pat.fraction_ppm / 1e4, o.wl.rounds, o.wl.warmup);
+	return ds_sweep_run(&o);
+}

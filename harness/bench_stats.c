@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Order statistics over one figure's samples.  p99 is the nearest-rank
+ * percentile: with fewer than 100 samples it is the maximum, which is the
+ * honest answer; the sample count is printed beside it.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench.h"
+#include "util.h"
+
+const char *const ds_bm_names[BM_NR] = {
+	[BM_HARVEST_NS] = "harvest_ns",
+	[BM_GET_NS] = "get_ns",
+	[BM_RESET_NS] = "reset_ns",
+	[BM_USER_NS] = "user_ns",
+	[BM_PAGES] = "pages",
+	[BM_CALLS] = "calls",
+	[BM_WALL_NS] = "wall_ns",
+	[BM_WRITES] = "writes",
+	[BM_FULL_EXITS] = "full_exits",
+	[BM_STALL_NS] = "stall_ns",
+	[BM_FREE_PAGES] = "free_pages",
+	[BM_NS_PER_PAGE] = "ns_per_page",
+	[BM_NS_PER_GIB] = "ns_per_GiB",
+	[BM_USER_PCT] = "user_pct",
+	[BM_WRITES_PER_S] = "writes_per_s",
+};
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+void ds_stat_of(const double *v, uint32_t n, struct ds_stat *s)
+{
+	double *sorted = ds_calloc(n, sizeof(double));
+	uint32_t i, m = 0;
+
+	for (i = 0; i < n; i++)
+		if (!isnan(v[i]))
+			sorted[m++] = v[i];
+	s->n = m;
+	if (!m) {
+		s->median = s->p99 = s->min = s->max = NAN;
+		free(sorted);
+		return;
+	}
+	qsort(sorted, m, sizeof(double), cmp_double);
+	s->min = sorted[0];
+	s->max = sorted[m - 1];
+	s->median = m % 2 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+	/* ceil(0.99 m) without libm */
+	s->p99 = sorted[(99 * m + 99) / 100 - 1];
+	free(sorted);
+}
+
+void ds_bench_res_init(struct ds_bench_res *r, uint32_t rounds)
+{
+	unsigned int i;
+
+	memset(r, 0, sizeof(*r));
+	for (i = 0; i < BM_NR; i++)
+		r->v[i] = ds_calloc(rounds, sizeof(double));
+}
+
+void ds_bench_res_free(struct ds_bench_res *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < BM_NR; i++)
+		free(r->v[i]);
+	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * Where cost curve @b (the bitmap) becomes cheaper than @a (the ring),
+ * with x ascending: the last point where a - b turns from negative to
+ * positive, interpolated linearly in log x because the sweep's x steps
+ * are geometric.  Returns DS_CROSS_AT with *at set, or why there is none.
+ */
+int ds_crossover(const double *x, const double *a, const double *b,
+		 unsigned int n, double *at)
+{
+	double d0, d1, l0, l1;
+	int i, last = -1, pos = 0, neg = 0;
+
+	for (i = 0; i < (int)n; i++) {
+		if (isnan(a[i]) || isnan(b[i]))
+			return DS_CROSS_NODATA;
+		pos += a[i] > b[i];
+		neg += a[i] <= b[i];
+		if (i && a[i - 1] <= b[i - 1] && a[i] > b[i])
+			last = i;
+	}
+	if (!n)
+		return DS_CROSS_NODATA;
+	if (!neg)
+		return DS_CROSS_B_ALWAYS;
+	if (!pos || last < 0)
+		return DS_CROSS_A_ALWAYS;
+	d0 = a[last - 1] - b[last - 1];
+	d1 = a[last] - b[last];
+	l0 = log(x[last - 1]);
+	l1 = log(x[last]);
+	*at = exp(l0 + (l1 - l0) * (0 - d0) / (d1 - d0));
+	return DS_CROSS_AT;
+}

@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Workload files: one table of keys, each with its type and range, so that
+ * a new key is one line and every key gets the same checks and messages.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pattern.h"
+#include "workload.h"
+
+enum wl_type { WL_U32, WL_U64, WL_SIZE, WL_PCT, WL_POW2, WL_BACKING,
+	       WL_PATTERN, WL_MODES };
+
+struct wl_key {
+	const char *key;
+	enum wl_type type;
+	size_t off;
+	uint64_t min, max;
+	const char *help;
+};
+
+#define WO(f) offsetof(struct ds_workload, f)
+
+/* Sorted by key.  The ranges are what a run on this suite can support. */
+static const struct wl_key wl_keys[] = {
+	{ "backing", WL_BACKING, WO(backing), 0, 0, "anon, thp or hugetlb" },
+	{ "burst_idle", WL_U32, WO(pat.burst_idle), 0, 1000000, "burst: pause iterations" },
+	{ "burst_pages", WL_U32, WO(pat.burst_pages), 1, 1 << 20, "burst: pages per burst" },
+	{ "churn_pct", WL_U32, WO(pat.churn_pct), 0, 100, "churn: % of written pages freed" },
+	{ "clear_shift", WL_U32, WO(clear_shift), 6, 24, "clear: 2^N pages per CLEAR" },
+	{ "dirty_pct", WL_PCT, WO(pat.fraction_ppm), 1, 1000000, "% of pages written per round" },
+	{ "hot_pct", WL_U32, WO(pat.hot_pct), 0, 100, "hotset: % of writes to the hot set" },
+	{ "hot_set_pct", WL_U32, WO(pat.hot_set_pct), 1, 100, "hotset: % of pages hot" },
+	{ "memory", WL_SIZE, WO(mem_bytes), 2 << 20, 4ULL << 30, "test memory (K/M/G)" },
+	{ "memslots", WL_U32, WO(nr_slots), 1, DS_MAX_REGIONS, "memslots" },
+	{ "modes", WL_MODES, WO(modes), 0, 0, "comma list, or all" },
+	{ "pattern", WL_PATTERN, WO(pat.pattern), 0, 0, "a guest pattern" },
+	{ "ring_entries", WL_POW2, WO(ring_entries), 64, 65536, "ring: entries per vCPU" },
+	{ "rounds", WL_U32, WO(rounds), 1, 10000, "measured rounds" },
+	{ "seed", WL_U64, WO(pat.seed), 0, ~0ULL, "pattern seed" },
+	{ "stride", WL_U32, WO(pat.stride), 1, 1 << 20, "stride: every Nth page" },
+	{ "vcpus", WL_U32, WO(nr_vcpus), 1, DS_MAX_VCPUS, "vCPUs" },
+	{ "warmup", WL_U32, WO(warmup), 0, 1000, "rounds discarded first" },
+};
+
+void ds_workload_default(struct ds_workload *wl)
+{
+	memset(wl, 0, sizeof(*wl));
+	strcpy(wl->name, "default");
+	wl->mem_bytes = 64ULL << 20;
+	wl->nr_vcpus = 2;
+	wl->nr_slots = 1;
+	wl->backing = DS_WL_ANON;
+	wl->pat.pattern = ds_pattern_find("random");
+	wl->pat.fraction_ppm = 10000;
+	wl->pat.stride = 4;
+	wl->pat.hot_pct = 90;
+	wl->pat.hot_set_pct = 10;
+	wl->pat.burst_pages = 64;
+	wl->pat.burst_idle = 100;
+	wl->pat.churn_pct = 50;
+	wl->pat.seed = 0x5eed;
+	wl->rounds = 10;
+	wl->warmup = 2;
+	wl->ring_entries = 4096;
+	wl->clear_shift = 6;
+}
+
+static bool parse_num(const char *text, uint64_t *out, unsigned int shift_ok)
+{
+	unsigned long long v;
+	unsigned int shift = 0;
+	char *end;
+
+	if (!isdigit((unsigned char)*text))
+		return false;
+	errno = 0;
+	v = strtoull(text, &end, 0);
+	if (shift_ok && *end && !end[1]) {
+		switch (*end) {
+		case 'k': case 'K': shift = 10; end++; break;
+		case 'm': case 'M': shift = 20; end++; break;
+		case 'g': case 'G': shift = 30; end++; break;
+		}
+	}
+	if (*end || errno == ERANGE || (shift && v > (~0ULL >> shift)))
+		return false;
+	*out = v << shift;
+	return true;
+}
+
+bool ds_parse_pct_ppm(const char *text, uint32_t *ppm)
+{
+	uint64_t whole = 0, frac = 0, scale = 10000;
+	const char *p = text;
+
+	if (!isdigit((unsigned char)*p))
+		return false;
+	for (; isdigit((unsigned char)*p); p++) {
+		whole = whole * 10 + (*p - '0');
+		if (whole > 100)
+			return false;
+	}
+	if (*p == '.') {
+		/* Four decimals reach 1 ppm; more digits would be fake precision. */
+		for (p++; isdigit((unsigned char)*p); p++) {
+			if (scale == 1)
+				return false;
+			scale /= 10;
+			frac += (*p - '0') * scale;
+		}
+	}
+	if (*p)
+		return false;
+	*ppm = whole * 10000 + frac;
+	return true;
+}
+
+static bool set_modes(struct ds_workload *wl, const char *value, char *why,
+		      unsigned int len)
+{
+	char buf[256], *tok, *save;
+
+	if (strlen(value) >= sizeof(buf)) {
+		snprintf(why, len, "modes: list too long");
+		return false;
+	}
+	strcpy(buf, value);
+	wl->nr_modes = 0;
+	if (!strcmp(buf, "all"))
+		return true;
+	/* Names are resolved against the build's mode table at run time. */
+	for (tok = strtok_r(buf, ", \t", &save); tok;
+	     tok = strtok_r(NULL, ", \t", &save)) {
+		if (wl->nr_modes == DS_WL_MAX_MODES || strlen(tok) >= 16 ||
+		    strspn(tok, "abcdefghijklmnopqrstuvwxyz0123456789_-") != strlen(tok)) {
+			snprintf(why, len, "modes: '%s' is not a mode name (or more than %d modes)",
+				 tok, DS_WL_MAX_MODES);
+			return false;
+		}
+		strcpy(wl->modes[wl->nr_modes++], tok);
+	}
+	if (!wl->nr_modes) {
+		snprintf(why, len, "modes: empty list (use 'all')");
+		return false;
+	}
+	return true;
+}
+
+static bool set_enum(const char *key, const char *value, const char *const *names,
+		     unsigned int nr, uint32_t *out, char *why, unsigned int len)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr; i++) {
+		if (!strcmp(value, names[i])) {
+			*out = i;
+			return true;
+		}
+	}
+	snprintf(why, len, "%s: unknown value '%s'", key, value);
+	return false;
+}
+
+static bool set_pattern(uint32_t *out, const char *value, char *why,
+			unsigned int len)
+{
+	int p = ds_pattern_find(value);
+	unsigned int i, n;
+
+	if (p >= 0) {
+		*out = p;
+		return true;
+	}
+	n = snprintf(why, len, "pattern: unknown pattern '%s' (known:", value);
+	for (i = 0; i < ds_nr_patterns && n < len; i++)
+		n += snprintf(why + n, len - n, " %s", ds_patterns[i].name);
+	if (n < len)
+		snprintf(why + n, len - n, ")");
+	return false;
+}
+
+bool ds_workload_set(struct ds_workload *wl, const char *key,
+		     const char *value, char *why, unsigned int len)
+{
+	static const char *const backings[] = { "anon", "thp", "hugetlb" };
+	const struct wl_key *k = NULL;
+	void *field;
+	uint64_t v;
+	uint32_t u;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(wl_keys) / sizeof(wl_keys[0]); i++)
+		if (!strcmp(wl_keys[i].key, key))
+			k = &wl_keys[i];
+	if (!k) {
+		snprintf(why, len, "unknown key '%s'", key);
+		return false;
+	}
+	if (!*value) {
+		snprintf(why, len, "%s: no value", key);
+		return false;
+	}
+	field = (char *)wl + k->off;
+	switch (k->type) {
+	case WL_BACKING:
+		if (!set_enum(key, value, backings, 3, &u, why, len))
+			return false;
+		wl->backing = u;
+		return true;
+	case WL_PATTERN:
+		return set_pattern(field, value, why, len);
+	case WL_MODES:
+		return set_modes(wl, value, why, len);
+	case WL_PCT:
+		if (!ds_parse_pct_ppm(value, &u)) {
+			snprintf(why, len, "%s: '%s' is not a percentage (0.0001 .. 100)",
+				 key, value);
+			return false;
+		}
+		v = u;
+		break;
+	default:
+		if (!parse_num(value, &v, k->type == WL_SIZE)) {
+			snprintf(why, len, "%s: '%s' is not a number%s", key, value,
+				 k->type == WL_SIZE ? " (sizes take K, M or G)" : "");
+			return false;
+		}
+	}
+	if (v < k->min || v > k->max) {
+		snprintf(why, len, "%s: %s is out of range [%llu, %llu] (%s)", key,
+			 value, (unsigned long long)k->min,
+			 (unsigned long long)k->max, k->help);
+		return false;
+	}
+	if (k->type == WL_POW2 && (v & (v - 1))) {
+		snprintf(why, len, "%s: %s is not a power of two", key, value);
+		return false;
+	}
+	if (k->type == WL_U64 || k->type == WL_SIZE)
+		*(uint64_t *)field = v;
+	else
+		*(uint32_t *)field = v;
+	return true;
+}
+
+static char *trim(char *s)
+{
+	char *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = 0;
+	return s;
+}
+
+/* Checks that involve more than one key, once the file is read. */
+static bool check_whole(const struct ds_workload *wl, char *why, unsigned int len)
+{
+	uint64_t per_slot = wl->mem_bytes / wl->nr_slots;
+
+	if (wl->mem_bytes % wl->nr_slots || per_slot % (2 << 20)) {
+		snprintf(why, len, "memory: %llu MiB does not split into %u memslots of whole 2 MiB",
+			 (unsigned long long)(wl->mem_bytes >> 20), wl->nr_slots);
+		return false;
+	}
+	if (wl->mem_bytes / 4096 / wl->nr_vcpus < 64) {
+		snprintf(why, len, "vcpus: %u vCPUs leave fewer than 64 pages each",
+			 wl->nr_vcpus);
+		return false;
+	}
+	return true;
+}
+
+bool ds_workload_load(const char *path, const char *section,
+		      struct ds_workload *wl, char err[DS_WL_ERR])
+{
+	char line[512], why[384], cur[DS_WL_NAME] = "", *s, *eq;
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	bool found = !section, ok = true;
+	unsigned int lineno = 0;
+	FILE *f = fopen(path, "r");
+
+	ds_workload_default(wl);
+	if (!f) {
+		snprintf(err, DS_WL_ERR, "%s:0: cannot open: %s", path, strerror(errno));
+		return false;
+	}
+	while (ok && fgets(line, sizeof(line), f)) {
+		lineno++;
+		if (!strchr(line, '\n') && !feof(f)) {
+			snprintf(why, sizeof(why), "line longer than %zu characters",
+				 sizeof(line) - 2);
+			ok = false;
+			break;
+		}
+		if ((s = strchr(line, '#')) || (s = strchr(line, ';')))
+			*s = 0;
+		s = trim(line);
+		if (!*s)
+			continue;
+		if (*s == '[') {
+			eq = strchr(s, ']');
+			if (!eq || eq[1] || eq == s + 1 || eq - s > DS_WL_NAME - 1) {
+				snprintf(why, sizeof(why), "bad section header '%s'", s);
+				ok = false;
+				break;
+			}
+			*eq = 0;
+			strcpy(cur, s + 1);
+			found |= section && !strcmp(cur, section);
+			continue;
+		}
+		eq = strchr(s, '=');
+		if (!eq) {
+			snprintf(why, sizeof(why), "expected 'key = value', got '%s'", s);
+			ok = false;
+			break;
+		}
+		*eq = 0;
+		/* Every line is checked; only global and chosen lines apply. */
+		if (!*cur || (section && !strcmp(cur, section))) {
+			ok = ds_workload_set(wl, trim(s), trim(eq + 1), why, sizeof(why));
+		} else {
+			struct ds_workload scratch = *wl;
+
+			ok = ds_workload_set(&scratch, trim(s), trim(eq + 1), why,
+					     sizeof(why));
+		}
+	}
+	fclose(f);
+	if (!ok) {
+		snprintf(err, DS_WL_ERR, "%s:%u: %s", path, lineno, why);
+		return false;
+	}
+	if (!found) {
+		snprintf(err, DS_WL_ERR, "%s:%u: no section [%s]", path, lineno, section);
+		return false;
+	}
+	if (!check_whole(wl, why, sizeof(why))) {
+		snprintf(err, DS_WL_ERR, "%s:%u: %s", path, lineno, why);
+		return false;
+	}
+	snprintf(wl->name, sizeof(wl->name), "%.*s%s%.20s%s",
+		 (int)(strcspn(base, ".") < 30 ? strcspn(base, ".") : 30), base,
+		 section ? "[" : "", section ? section : "", section ? "]" : "");
+	return true;
+}

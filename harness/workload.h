@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Named benchmark workloads (workloads/NAME.wl), fio-style: key = value
+ * lines, '#' comments, and optional [section]s whose lines override the
+ * file's global lines for that variant.  Parsing needs no KVM, so the unit
+ * test links only this file and the pattern table.
+ */
+#ifndef DS_WORKLOAD_H
+#define DS_WORKLOAD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "guest_params.h"
+
+#define DS_WL_MAX_MODES	8
+#define DS_WL_NAME	64
+#define DS_WL_ERR	512
+
+/* Same order as enum ds_backing in vm.h; kept apart so no KVM header is needed. */
+enum ds_wl_backing { DS_WL_ANON, DS_WL_THP, DS_WL_HUGETLB };
+
+struct ds_workload {
+	char name[DS_WL_NAME];		/* "file" or "file[section]" */
+	uint64_t mem_bytes;		/* all test memory, split over memslots */
+	uint32_t nr_vcpus;
+	uint32_t nr_slots;
+	enum ds_wl_backing backing;
+	struct ds_pattern_params pat;	/* pattern, fraction_ppm and the rest */
+	uint32_t rounds;		/* measured rounds per point */
+	uint32_t warmup;		/* rounds run and discarded first */
+	uint32_t nr_modes;		/* 0: every mode of this build */
+	char modes[DS_WL_MAX_MODES][16];
+	uint32_t ring_entries;		/* ring: entries per vCPU */
+	uint32_t clear_shift;		/* clear: 2^shift pages per CLEAR call */
+};
+
+/* The defaults a file's lines start from (and what `default.wl` states). */
+void ds_workload_default(struct ds_workload *wl);
+
+/*
+ * Parse @path into @wl: the global lines, then those of [@section] when
+ * @section is not NULL.  Every line of the file is checked, whichever
+ * section is chosen.  On error, @err holds one line "FILE:LINE: problem"
+ * and false is returned.
+ */
+bool ds_workload_load(const char *path, const char *section,
+		      struct ds_workload *wl, char err[DS_WL_ERR]);
+
+/* Apply one "key = value" setting, as a file line would (for -o options). */
+bool ds_workload_set(struct ds_workload *wl, const char *key,
+		     const char *value, char *why, unsigned int why_len);
+
+/* Parse a decimal percentage ("0.1", "100") into parts per million. */
+bool ds_parse_pct_ppm(const char *text, uint32_t *ppm);
+
+#endif /* DS_WORKLOAD_H */
