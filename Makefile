@@ -82,6 +82,7 @@ $(LIBKVM) $(LIBKVM_STRING): $(KHDR)/.installed harness/libkvm.mk
 include harness/harness.mk
 include guests/guests.mk
 include suite/suite.mk
+include harness/placement.mk
 include harness/bench.mk
 include tests/tests.mk
 -include kernel/kernel.mk

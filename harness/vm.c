@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "processor.h"
 #include "ucall_common.h"
@@ -164,6 +165,9 @@ static void *vcpu_thread(void *arg)
 {
 	struct ds_vcpu *v = arg;
 
+	v->tid = gettid();
+	if (v->dvm->cfg.place)
+		v->dvm->cfg.place(v->dvm, DS_PLACE_VCPU, v->id);
 	for (;;) {
 		sem_wait(&v->go);
 		if (v->finished)
@@ -196,6 +200,8 @@ struct ds_vm *ds_vm_create(const struct ds_vm_cfg *cfg)
 	extra = test_pages / 512 * 2 + test_pages / 4096 * 4 + 256;
 	dvm->vm = __vm_create(VM_SHAPE_DEFAULT, cfg->nr_vcpus, extra);
 	add_slots(dvm);
+	if (cfg->place)
+		cfg->place(dvm, DS_PLACE_MEMORY, 0);
 	setup_guest_params(dvm);
 	ds_set_init(&dvm->pending, dvm->nr_pages);
 
@@ -206,6 +212,7 @@ struct ds_vm *ds_vm_create(const struct ds_vm_cfg *cfg)
 
 		v->dvm = dvm;
 		v->id = i;
+		v->tid = gettid();	/* inline: the caller runs it */
 		v->vcpu = vm_vcpu_add(dvm->vm, i, ds_guest_main);
 		vcpu_args_set(v->vcpu, 1, i);
 		if (dvm->mode->vcpu_init)
@@ -221,6 +228,8 @@ struct ds_vm *ds_vm_create(const struct ds_vm_cfg *cfg)
 		}
 		dvm->threads_started = true;
 	}
+	if (cfg->place)
+		cfg->place(dvm, DS_PLACE_HARVEST, 0);
 	return dvm;
 }
 

@@ -24,6 +24,17 @@
 enum ds_backing { DS_BACK_ANON, DS_BACK_THP, DS_BACK_HUGETLB };
 
 struct ds_mode;
+struct ds_vm;
+
+/*
+ * Placement hook (harness/placement.c sets it): called with the slots' host
+ * memory mapped but not yet touched (MEMORY), in each vCPU thread before
+ * its first round (VCPU), and in the caller, the harvesting thread, once
+ * the vCPU threads exist (HARVEST).  NULL: the scheduler decides.
+ */
+enum ds_place_stage { DS_PLACE_MEMORY, DS_PLACE_VCPU, DS_PLACE_HARVEST };
+typedef void ds_place_fn(struct ds_vm *dvm, enum ds_place_stage stage,
+			 uint32_t vcpu);
 
 struct ds_mode_cfg {
 	uint32_t ring_entries;	/* ring: entries per vCPU (power of two) */
@@ -44,6 +55,8 @@ struct ds_vm_cfg {
 	const struct ds_mode *mode;
 	struct ds_mode_cfg mcfg;
 	struct ds_pattern_params pat;
+	ds_place_fn *place;		/* placement hook, or NULL */
+	void *place_arg;
 };
 
 struct ds_slot {
@@ -59,6 +72,7 @@ struct ds_vcpu {
 	struct kvm_vcpu *vcpu;
 	uint32_t id;
 	pthread_t thread;
+	pid_t tid;		/* the thread's kernel id, for placement read-back */
 	sem_t go, done;
 	bool finished;
 	uint64_t synced_round;	/* round number of the last GUEST_SYNC */

@@ -3,6 +3,7 @@
 # program exiting 0/1/4 that the runner reports as a KTAP line.
 UNIT_TESTS += test-dirty-set
 UNIT_TESTS += test-opt
+UNIT_TESTS += test-placement
 UNIT_TESTS += test-patterns
 UNIT_TESTS += test-verify
 UNIT_TESTS += test-workload
