@@ -22,3 +22,4 @@ $(B)/tests/test-%: $(B)/obj/tests/test-%.o $(UNIT_HOST_OBJS)
 unit: $(UNIT_BINS)
 
 -include tests/fixtures/fixtures.mk
+-include tests/fuzz/fuzz.mk
