@@ -23,3 +23,4 @@ unit: $(UNIT_BINS)
 
 -include tests/fixtures/fixtures.mk
 -include tests/fuzz/fuzz.mk
+-include tests/valgrind.mk
