@@ -83,6 +83,7 @@ include harness/harness.mk
 include guests/guests.mk
 include suite/suite.mk
 include harness/placement.mk
+include harness/install.mk
 include harness/bench.mk
 include tests/tests.mk
 -include kernel/kernel.mk
