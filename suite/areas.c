@@ -5,12 +5,16 @@
 extern const struct ds_area ds_area_bitmap;
 extern const struct ds_area ds_area_bitmap_slots;
 extern const struct ds_area ds_area_badinput;
+extern const struct ds_area ds_area_collapse;
+extern const struct ds_area ds_area_stress;
 extern const struct ds_area ds_area_clear;
 
 const struct ds_area *const ds_areas[] = {
 	&ds_area_bitmap,
 	&ds_area_bitmap_slots,
 	&ds_area_badinput,
+	&ds_area_collapse,
+	&ds_area_stress,
 	&ds_area_clear,
 };
 const unsigned int ds_nr_areas = sizeof(ds_areas) / sizeof(ds_areas[0]);

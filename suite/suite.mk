@@ -6,8 +6,10 @@ SUITE_SRCS += suite/badinput.c
 SUITE_SRCS += suite/bitmap.c
 SUITE_SRCS += suite/bitmap_slots.c
 SUITE_SRCS += suite/clear.c
+SUITE_SRCS += suite/collapse.c
 SUITE_SRCS += suite/main.c
 SUITE_SRCS += suite/report.c
+SUITE_SRCS += suite/stress.c
 SUITE_OBJS = $(patsubst %.c,$(B)/obj/%.o,$(SUITE_SRCS))
 
 $(B)/obj/suite/%.o: suite/%.c $(LIBKVM)

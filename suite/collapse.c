@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * COLLAPSE: huge mappings come back after dirty logging ends ("lazy
+ * collapse").  While a slot logs, KVM maps it with 4 KiB pages so that it
+ * can track each one; when logging is turned off it zaps the small
+ * mappings (kvm_mmu_zap_collapsible_sptes) and the next faults map 2 MiB
+ * again.  Proven from KVM's own statistics (pages_2m, pages_4k through
+ * KVM_GET_STATS_FD), with the guest's full-touch time per page printed
+ * beside them for MMUs that publish no statistics.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "suite.h"
+#include "util.h"
+
+#define COLLAPSE_MIB	32
+#define COLLAPSE_TIMED	2	/* timed full-touch rounds per phase */
+#define HUGETLB_SYSCTL	"/proc/sys/vm/nr_hugepages"
+
+struct cl_stats {
+	uint64_t p4k, p2m, p1g;
+};
+
+static void cl_read(struct ds_vm *dvm, struct cl_stats *s)
+{
+	/* __vm_get_stat() leaves the value alone when the name is unknown. */
+	s->p4k = s->p2m = s->p1g = ~0ULL;
+	__vm_get_stat(dvm->vm, "pages_4k", &s->p4k, 1);
+	__vm_get_stat(dvm->vm, "pages_2m", &s->p2m, 1);
+	__vm_get_stat(dvm->vm, "pages_1g", &s->p1g, 1);
+}
+
+static void cl_print(const char *phase, const struct cl_stats *s)
+{
+	printf("# %-22s pages_4k %lu, pages_2m %lu, pages_1g %lu (KVM stats, whole VM)\n",
+	       phase, s->p4k, s->p2m, s->p1g);
+}
+
+/*
+ * @n full-touch rounds (every test page written once per round), harvested
+ * when @logging; prints the mean guest time per page.
+ */
+static double cl_touch(struct ds_vm *dvm, unsigned int n, bool logging,
+		       const char *phase)
+{
+	struct ds_set out;
+	struct ds_htimes t = { 0 };
+	uint64_t t0, ns = 0, worst = 0, d;
+	unsigned int i;
+
+	ds_set_init(&out, dvm->nr_pages);
+	for (i = 0; i < n; i++) {
+		t0 = ds_now_ns();
+		ds_vm_round(dvm);
+		d = ds_now_ns() - t0;
+		ns += d;
+		worst = d > worst ? d : worst;
+		if (logging)
+			ds_harvest(dvm, &out, &t);
+	}
+	printf("# %-22s touch %.3f us/page mean, slowest round %.3f us/page (%u rounds x %lu pages, %u vCPUs)\n",
+	       phase, (double)ns / n / dvm->nr_pages / 1000,
+	       (double)worst / dvm->nr_pages / 1000, n, dvm->nr_pages,
+	       dvm->cfg.nr_vcpus);
+	ds_set_free(&out);
+	return (double)ns / n / dvm->nr_pages / 1000;
+}
+
+static void cl_set_logging(struct ds_vm *dvm, bool on)
+{
+	uint32_t i;
+
+	for (i = 0; i < dvm->nr_slots; i++)
+		ds_vm_slot_flags(dvm, &dvm->slots[i],
+				 on ? KVM_MEM_LOG_DIRTY_PAGES : 0);
+}
+
+static int collapse_run(const struct ds_test_opts *o, enum ds_backing backing)
+{
+	uint64_t huge = COLLAPSE_MIB / 2, tol = huge / 8 + 1;
+	struct cl_stats s0, s1e, s1, s2;
+	struct ds_vm_cfg cfg;
+	struct ds_vm *dvm;
+	bool ok = true;
+	double us;
+
+	ds_vm_cfg_default(&cfg);
+	cfg.slot_pages[0] = COLLAPSE_MIB << (20 - DS_PAGE_SHIFT);
+	cfg.backing = backing;
+	cfg.map_2m = true;
+	cfg.pat.seed = o->seed;		/* seq at 100%: every page, every round */
+	dvm = ds_vm_create(&cfg);
+	/* The mode turned logging on at creation: off, for the baseline. */
+	cl_set_logging(dvm, false);
+	printf("# %u MiB test slot (%lu x 2 MiB), %s backing, 2 MiB guest mappings\n",
+	       COLLAPSE_MIB, huge, backing == DS_BACK_THP ? "THP" : "hugetlb");
+
+	cl_touch(dvm, 1, false, "populate:");
+	us = cl_touch(dvm, COLLAPSE_TIMED, false, "before logging:");
+	cl_read(dvm, &s0);
+	cl_print("before logging:", &s0);
+	if (s0.p2m == ~0ULL) {
+		ds_vm_destroy(dvm);
+		return ds_skip("KVM publishes no pages_2m statistic: huge mappings cannot be counted");
+	}
+	if (!s0.p2m && !s0.p4k) {
+		ds_vm_destroy(dvm);
+		return ds_skip("this KVM's MMU reports pages_4k 0 and pages_2m 0 with %lu test pages mapped and touched (%.1f us/page per write with logging off): it keeps no page statistics, so huge mappings cannot be observed",
+			       dvm->nr_pages, us);
+	}
+	if (s0.p2m < huge - tol) {
+		ds_vm_destroy(dvm);
+		return ds_skip("this KVM MMU maps the test memory with 4 KiB pages even before logging (pages_2m %lu, pages_4k %lu, want >= %lu huge for %lu 2 MiB pages): nothing to collapse",
+			       s0.p2m, s0.p4k, huge - tol, huge);
+	}
+
+	cl_set_logging(dvm, true);
+	cl_read(dvm, &s1e);
+	cl_print("logging on:", &s1e);
+	cl_touch(dvm, COLLAPSE_TIMED, true, "while logging:");
+	cl_read(dvm, &s1);
+	cl_print("while logging:", &s1);
+	ok &= ds_check(s1.p2m + huge - tol <= s0.p2m,
+		       "while logging the test memory is mapped 4 KiB: pages_2m %lu -> %lu (want <= %lu)",
+		       s0.p2m, s1.p2m, s0.p2m - (huge - tol));
+
+	/* The fault: a kernel that never collapses is one that keeps logging. */
+	if (!ds_injected(DS_FAULT_NO_COLLAPSE))
+		cl_set_logging(dvm, false);
+	cl_touch(dvm, 1, false, "first touch after:");
+	cl_touch(dvm, COLLAPSE_TIMED, false, "after logging:");
+	cl_read(dvm, &s2);
+	cl_print("after logging:", &s2);
+	ok &= ds_check(s2.p2m + tol >= s0.p2m,
+		       "after logging huge mappings are back: pages_2m %lu (want >= %lu of %lu before)",
+		       s2.p2m, s0.p2m - tol, s0.p2m);
+	ds_vm_destroy(dvm);
+	return ds_result(ok);
+}
+
+/* COLLAPSE-001: THP-backed guest memory. */
+static int collapse_thp(const struct ds_test_opts *o)
+{
+	return collapse_run(o, DS_BACK_THP);
+}
+
+static long hugetlb_orig = -1;
+
+static long read_long(const char *path, const char *key)
+{
+	char line[128];
+	long v = -1;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (!key || !strncmp(line, key, strlen(key))) {
+			v = strtol(line + (key ? strlen(key) : 0), NULL, 10);
+			break;
+		}
+	fclose(f);
+	return v;
+}
+
+static bool write_long(const char *path, long v)
+{
+	FILE *f = fopen(path, "w");
+	bool ok;
+
+	if (!f)
+		return false;
+	ok = fprintf(f, "%ld\n", v) > 0;
+	return !fclose(f) && ok;
+}
+
+/* Put nr_hugepages back, also when a TEST_ASSERT exits the process. */
+static void hugetlb_restore(void)
+{
+	if (hugetlb_orig >= 0 && write_long(HUGETLB_SYSCTL, hugetlb_orig))
+		printf("# nr_hugepages restored to %ld\n", hugetlb_orig);
+	hugetlb_orig = -1;
+}
+
+/* NULL when @need free 2 MiB hugetlb pages exist (reserving if needed). */
+static const char *hugetlb_reserve(long need, char *why, size_t len)
+{
+	long nr = read_long(HUGETLB_SYSCTL, NULL);
+	long avail = read_long("/proc/meminfo", "HugePages_Free:");
+
+	if (read_long("/proc/meminfo", "Hugepagesize:") != 2048)
+		return "the default hugetlb page size is not 2 MiB";
+	if (avail >= need)
+		return NULL;
+	if (nr < 0 || !write_long(HUGETLB_SYSCTL, nr + need - avail)) {
+		snprintf(why, len, "cannot raise %s (%s)", HUGETLB_SYSCTL, strerror(errno));
+		return why;
+	}
+	hugetlb_orig = nr;
+	atexit(hugetlb_restore);
+	avail = read_long("/proc/meminfo", "HugePages_Free:");
+	printf("# nr_hugepages %ld -> %ld for the test (%ld free)\n",
+	       nr, read_long(HUGETLB_SYSCTL, NULL), avail);
+	if (avail < need) {
+		snprintf(why, len, "the kernel gave only %ld of %ld free 2 MiB hugetlb pages",
+			 avail, need);
+		return why;
+	}
+	return NULL;
+}
+
+/* COLLAPSE-002: hugetlb-backed guest memory (pages reserved if needed). */
+static int collapse_hugetlb(const struct ds_test_opts *o)
+{
+	char why[160];
+	const char *no = hugetlb_reserve(COLLAPSE_MIB / 2 + 1, why, sizeof(why));
+	int rc;
+
+	if (no) {
+		rc = ds_skip("%s", no);
+	} else {
+		rc = collapse_run(o, DS_BACK_HUGETLB);
+	}
+	hugetlb_restore();
+	return rc;
+}
+
+static const struct ds_test tests[] = {
+	{ "COLLAPSE-001", "full", "THP: 2 MiB mappings split while logging, back after",
+	  collapse_thp },
+	{ "COLLAPSE-002", "full", "hugetlb: 2 MiB mappings split while logging, back after",
+	  collapse_hugetlb },
+};
+
+const struct ds_area ds_area_collapse = DS_AREA("COLLAPSE", tests);
