@@ -13,6 +13,7 @@
 #include "mode.h"
 #include "opt.h"
 #include "pattern.h"
+#include "util.h"
 
 /* The default sweep ranges: geometric, so the plots' log axes are even. */
 static const char *const def_fracs = "0.1,0.3,1,3,10,30,100";
@@ -39,6 +40,7 @@ static void help(void)
 	       "  -S  clear chunk shifts, shift sweep (default %s)\n"
 	       "  -V  vCPU counts, vcpus sweep (default %s)\n"
 	       "  -k  set a workload key after the file (e.g. -k rounds=5)\n"
+	       "  -C  print the KVM capabilities that matter here, and exit\n"
 	       "modes in this build:", def_fracs, def_mems, def_rings,
 	       def_shifts, def_vcpus);
 	for (i = 0; i < ds_nr_modes; i++)
@@ -113,6 +115,24 @@ static bool load_workload(const char *name, const char *section,
 	return false;
 }
 
+/* -C: the KVM capabilities that decide what the modes can do, for env.txt. */
+static void print_caps(void)
+{
+	static const struct { const char *name; long cap; } caps[] = {
+		{ "DIRTY_LOG_RING", KVM_CAP_DIRTY_LOG_RING },
+		{ "DIRTY_LOG_RING_ACQ_REL", KVM_CAP_DIRTY_LOG_RING_ACQ_REL },
+		{ "DIRTY_LOG_RING_WITH_BITMAP", KVM_CAP_DIRTY_LOG_RING_WITH_BITMAP },
+		{ "MANUAL_DIRTY_LOG_PROTECT2", KVM_CAP_MANUAL_DIRTY_LOG_PROTECT2 },
+		{ "NR_MEMSLOTS", KVM_CAP_NR_MEMSLOTS },
+		{ "MAX_VCPUS", KVM_CAP_MAX_VCPUS },
+		{ "MULTI_ADDRESS_SPACE", KVM_CAP_MULTI_ADDRESS_SPACE },
+	};
+	unsigned int i;
+
+	for (i = 0; i < DS_ARRAY_SIZE(caps); i++)
+		printf("%s: %d\n", caps[i].name, kvm_check_cap(caps[i].cap));
+}
+
 int main(int argc, char **argv)
 {
 	static struct ds_sweep_opts o;
@@ -125,7 +145,7 @@ int main(int argc, char **argv)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	o.outdir = ".";
-	while ((c = getopt(argc, argv, "w:s:x:o:F:M:R:S:V:k:h")) != -1) {
+	while ((c = getopt(argc, argv, "w:s:x:o:F:M:R:S:V:k:Ch")) != -1) {
 		switch (c) {
 		case 'w': wname = optarg; break;
 		case 's': section = optarg; break;
@@ -140,6 +160,7 @@ int main(int argc, char **argv)
 			if (nsets < 32)
 				sets[nsets++] = optarg;
 			break;
+		case 'C': print_caps(); return 0;
 		case 'h': help(); return 0;
 		default: help(); return 2;
 		}

@@ -286,7 +286,7 @@ static void print_row(const struct sweep *s, const struct sw_point *p,
 {
 	struct ds_stat *h = &st[BM_HARVEST_NS];
 
-	printf("%s %s=%.4g %llu MiB %u vCPUs %-6s", sweep_names[s->o->kind],
+	printf("%s %s=%.6g %llu MiB %u vCPUs %-6s", sweep_names[s->o->kind],
 	       sweep_x[s->o->kind], x_of(s, p, f),
 	       (unsigned long long)(p->wl.mem_bytes >> 20), p->wl.nr_vcpus,
 	       mode_name(p));

@@ -1,0 +1,117 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# report.sh RESULTS_DIR [SECONDS]: RESULTS_DIR/report.html, one file that
+# reads offline: what was run, the headline numbers, every plot (PNG
+# embedded as base64), the environment.  Written to a temp file and
+# renamed, like every other file of a run.
+
+[ -d "$1" ] || { echo "usage: report.sh RESULTS_DIR [SECONDS]" >&2; exit 1; }
+DIR=$1
+SECS=${2:-?}
+TMP=$DIR/.report.html.tmp
+
+esc() { sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g'; }
+
+# table FILE AWK-FILTER COLUMNS...: an HTML table of the named columns of
+# the rows of FILE that pass FILTER (an awk condition over col["name"]).
+table()
+{
+	tb_f=$1 tb_cond=$2
+	shift 2
+	[ -f "$tb_f" ] || { echo "<p><i>${tb_f##*/} not produced.</i></p>"; return; }
+	awk -F '\t' -v cols="$*" '
+	/^#/ { next }
+	!h { for (i = 1; i <= NF; i++) idx[$i] = i; h = 1
+	     n = split(cols, c, " "); printf "<table><tr>"
+	     for (i = 1; i <= n; i++) printf "<th>%s</th>", c[i]
+	     print "</tr>"; next }
+	{ for (k in idx) col[k] = $idx[k] }
+	'"$tb_cond"' { printf "<tr>"
+	     for (i = 1; i <= n; i++) {
+		v = col[c[i]]
+		if (v ~ /^-?[0-9.]+(e[-+]?[0-9]+)?$/ && v != int(v)) v = sprintf("%.4g", v)
+		printf "<td>%s</td>", v }
+	     print "</tr>" }
+	END { print "</table>" }' "$tb_f"
+}
+
+img()
+{
+	[ -f "$DIR/$1.png" ] || { echo "<p><i>$1: no plot (sweep or gnuplot missing).</i></p>"; return; }
+	printf '<figure><img alt="%s" src="data:image/png;base64,' "$1"
+	base64 -w 0 "$DIR/$1.png"
+	printf '"><figcaption>%s (SVG beside it: %s.svg)</figcaption></figure>\n' "$2" "$1"
+}
+
+{
+cat <<HEAD
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>dirtysuite bench: ${DIR##*/}</title>
+<style>
+body { font-family: "DejaVu Sans", sans-serif; max-width: 1000px; margin: 2em auto; color: #222; }
+h1 { font-size: 1.5em; } h2 { border-bottom: 1px solid #ccc; margin-top: 2em; }
+table { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; }
+td, th { border: 1px solid #ccc; padding: 2px 6px; text-align: right; }
+th { background: #f0f0f0; } pre { background: #f7f7f7; padding: 0.5em; font-size: 0.75em; overflow-x: auto; }
+.headline { font-size: 1.15em; background: #eef5ff; padding: 0.6em 1em; border-left: 4px solid #1f77b4; }
+figure { margin: 1em 0; } img { max-width: 100%; border: 1px solid #ddd; }
+.fail { color: #b00; }
+</style></head><body>
+<h1>dirtysuite bench report</h1>
+<p>Run <b>${DIR##*/}</b>, sweeps took ${SECS} s.
+Every figure is a median over per-round samples (p99 = nearest rank; with
+fewer than 100 rounds it is the maximum); <i>samples</i> gives how many.
+Warm-up rounds are discarded; memory is faulted in with logging off first.</p>
+HEAD
+echo "<h2>Headline</h2><div class=\"headline\">"
+if [ -f "$DIR/crossover.tsv" ]; then
+	awk -F '\t' '/^#/ || !h++ { next } { printf "<p>%s MiB: <b>%s</b> (medians of %s rounds per point)</p>\n", $1, $4, $3 }' \
+		"$DIR/crossover.tsv"
+else
+	echo "<p>No fraction sweep: no crossover.</p>"
+fi
+echo "</div>"
+[ -f "$DIR/failed.txt" ] && { echo '<p class="fail">Failed sweeps:</p><pre class="fail">'; esc < "$DIR/failed.txt"; echo '</pre>'; }
+
+echo "<h2>Cost per mode</h2><p>Fraction sweep at 1% dirty, every memory size.
+harvest = get + reset (µs figures are ns/1000); user_pct = dirtysuite's own
+time between the ioctls as % of harvest (goal: under 2%).</p>"
+table "$DIR/fraction.tsv" 'col["dirty_pct"] == 1 && col["mode"] != "off"' \
+	mem_MiB mode samples harvest_ns_median harvest_ns_p99 harvest_ns_min harvest_ns_max \
+	get_ns_median reset_ns_median pages_median ns_per_page_median ns_per_GiB_median \
+	user_pct_median tax_pct
+echo "<p>Every fraction (64 MiB and up):</p>"
+table "$DIR/fraction.tsv" '1' dirty_pct mem_MiB mode samples harvest_ns_median \
+	harvest_ns_p99 ns_per_page_median user_pct_median wall_ns_median writes_per_s_median tax_pct
+img crossover "Harvest cost vs dirty fraction; dashed lines: bitmap/ring crossover per memory size"
+img cost_vs_mem "Harvest cost vs memory size"
+echo "<h2>Tracking tax</h2><p>Guest round wall time with tracking on vs off (median, same fraction and size).</p>"
+img tax "Tracking tax per mode"
+echo "<h2>Latency distribution</h2>"
+table "$DIR/latency.tsv" 'col["mode"] != "off"' mode samples harvest_ns_median harvest_ns_p99 \
+	harvest_ns_min harvest_ns_max user_pct_median wall_ns_median tax_pct
+img latency "Empirical CDF of harvest time per round"
+echo "<h2>Ring size</h2>"
+table "$DIR/ring.tsv" '1' ring_entries samples full_exits_median stall_ns_median harvest_ns_median pages_median
+img ring "Ring entries vs soft-full exits and stall"
+echo "<h2>Clear chunk shift</h2>"
+table "$DIR/shift.tsv" '1' clear_shift samples harvest_ns_median get_ns_median reset_ns_median calls_median
+img shift "Chunk shift vs clear cost"
+echo "<h2>vCPUs</h2>"
+table "$DIR/vcpus.tsv" 'col["mode"] != "off"' vcpus mode samples harvest_ns_median harvest_ns_p99 tax_pct
+img vcpus "Harvest cost vs vCPUs"
+echo "<h2>alloc-free: dirty pages already free at harvest</h2>"
+echo "<p>Pages the guest allocated and freed again within the round: a
+free-page-hinting migration could skip them.</p>"
+table "$DIR/alloc-free.tsv" 'col["mode"] != "off"' mode samples pages_median free_pages_median harvest_ns_median
+echo "<h2>What was run</h2><pre>"
+for f in "$DIR"/*.tsv; do
+	[ -f "$f" ] && case $f in *-samples.tsv) ;; *) printf '%s: %s\n' "${f##*/}" "$(sed -n '2s/^# //p' "$f")" ;; esac
+done | esc
+echo "</pre><h2>Environment</h2><pre>"
+esc < "$DIR/env.txt"
+echo "</pre></body></html>"
+} > "$TMP" && mv -- "$TMP" "$DIR/report.html" || { rm -f "$TMP"; exit 1; }
+echo "report.sh: $DIR/report.html" >&2
