@@ -284,10 +284,10 @@ void ds_placement_apply(struct ds_placement *p, struct ds_vm_cfg *cfg)
 	cfg->place_arg = p;
 }
 
-#define TSV_HEADER "kind\tname\ttid\trequested\tcpus_allowed\tlast_cpu\tlast_core\tlast_node\tpages_sampled\tpages_by_node\n"
+#define TSV_HEADER "placement\tkind\tname\ttid\trequested\tcpus_allowed\tlast_cpu\tlast_core\tlast_node\tpages_sampled\tpages_by_node\n"
 
 /* One thread's row; returns 1 if it last ran outside @want. */
-static int report_thread(FILE *f, const char *name, pid_t tid,
+static int report_thread(FILE *f, const char *pl, const char *name, pid_t tid,
 			 const char *spec, const cpu_set_t *want)
 {
 	hwloc_topology_t t = topology();
@@ -309,7 +309,7 @@ static int report_thread(FILE *f, const char *name, pid_t tid,
 	}
 	if (want && (cpu < 0 || !CPU_ISSET(cpu, want)))
 		bad = 1;
-	fprintf(f, "thread\t%s\t%d\t%s\t%s\t%d\t%d\t%d\t-\t-\n", name, tid,
+	fprintf(f, "%s\tthread\t%s\t%d\t%s\t%s\t%d\t%d\t%d\t-\t-\n", pl, name, tid,
 		*spec ? spec : "-", allowed, cpu, corei, node);
 	hwloc_bitmap_free(b);
 	return bad;
@@ -357,7 +357,8 @@ static int report_slot(FILE *f, struct ds_placement *p, struct ds_slot *s)
 		snprintf(req, sizeof(req), "node:%d", p->mem_node);
 		bad |= p->mem_node < 64 && !count[p->mem_node];
 	}
-	fprintf(f, "memory\tslot%u\t-\t%s\t-\t-\t-\t-\t%u\t%s\n", s->id, req, n,
+	fprintf(f, "%s\tmemory\tslot%u\t-\t%s\t-\t-\t-\t-\t%u\t%s\n",
+		*p->name ? p->name : "-", s->id, req, n,
 		len ? by : "-");
 	return bad;
 }
@@ -376,14 +377,14 @@ static void spec_nth(const char *spec, unsigned int i, char *buf, size_t len)
 int ds_placement_report(struct ds_placement *p, struct ds_vm *dvm,
 			FILE *tsv, bool header)
 {
+	const char *pl = *p->name ? p->name : "-";
 	char name[32], loc[DS_PLACE_SPEC_LEN] = "";
 	const cpu_set_t *want;
 	int bad = p->errors;
 	uint32_t i;
 
 	if (header)
-		fprintf(tsv, "# dirtysuite-placement v1 placement=%s\n" TSV_HEADER,
-			*p->name ? p->name : "-");
+		fprintf(tsv, "# dirtysuite-placement v1\n" TSV_HEADER);
 	for (i = 0; i < dvm->cfg.nr_vcpus; i++) {
 		want = NULL;
 		if (p->nr_vcpu_locs) {
@@ -391,9 +392,9 @@ int ds_placement_report(struct ds_placement *p, struct ds_vm *dvm,
 			spec_nth(p->vcpu_spec, i % p->nr_vcpu_locs, loc, sizeof(loc));
 		}
 		snprintf(name, sizeof(name), "vcpu%u", i);
-		bad += report_thread(tsv, name, dvm->vcpus[i].tid, loc, want);
+		bad += report_thread(tsv, pl, name, dvm->vcpus[i].tid, loc, want);
 	}
-	bad += report_thread(tsv, "harvest", p->harvest_tid ? : gettid(),
+	bad += report_thread(tsv, pl, "harvest", p->harvest_tid ? : gettid(),
 			     p->harvest_spec,
 			     p->harvest_pinned ? &p->harvest_cpus : NULL);
 	for (i = 0; i < dvm->nr_slots; i++)

@@ -22,3 +22,15 @@ $(B)/static/bin/ds-placement: $(B)/obj/harness/placement_check.o \
 $(B)/tests/test-placement: $(B)/obj/tests/test-placement.o $(PLACEMENT_OBJS)
 	@mkdir -p $(@D)
 	$(CC) $(HOST_SAN) -no-pie -pthread $^ $(PLACEMENT_LIBS) -o $@
+
+# The NUMA path end to end: a 2-node guest (dirtysuite vm --numa 2), guest
+# memory bound to node 1 and read back there, vCPUs and harvester on both
+# nodes; then the standard harvester sweep.  Needs the stock kernel.
+.PHONY: placement-vm-check
+placement-vm-check: static kernel-stock
+	harness/dirtysuite vm --kernel $(B)/kernel/stock/bzImage --numa 2 \
+		--no-build --name numa --cmd 'mkdir -p /ds/results && \
+		build/bin/ds-placement --vcpu-cpus node:0/node:1 --harvest-cpu node:1 \
+			--mem-node 1 --mib 16 --rounds 2 --tsv /ds/results/placement.tsv && \
+		build/bin/ds-placement --sweep --mib 16 --rounds 2 \
+			--tsv /ds/results/placement-sweep.tsv'
