@@ -39,6 +39,7 @@ struct ring_vcpu {
 struct ring_priv {
 	pthread_mutex_t lock;
 	uint32_t entries;
+	uint32_t rsvd;		/* ds_ring_rsvd_entries() */
 	uint64_t marked;	/* entries marked RESET since the last reset */
 	struct ds_ring_stats st;
 };
@@ -101,6 +102,7 @@ static void ring_enable(struct ds_vm *dvm)
 
 	pthread_mutex_init(&rp->lock, NULL);
 	rp->entries = dvm->cfg.mcfg.ring_entries;
+	rp->rsvd = ds_ring_rsvd_entries();
 	dvm->mode_priv = rp;
 	/* Before any vCPU exists: KVM refuses it afterwards (EINVAL). */
 	vm_enable_cap(dvm->vm, ds_ring_cap(&dvm->cfg.mcfg), bytes);
@@ -131,9 +133,9 @@ static uint32_t ring_peek(struct ring_vcpu *rv, uint32_t entries)
 	return n;
 }
 
-/* Collect @v's dirty entries into @out; the mode's lock is held. */
+/* Collect up to @max of @v's dirty entries into @out; the mode's lock is held. */
 static uint64_t ring_collect(struct ds_vm *dvm, struct ds_vcpu *v,
-			     struct ds_set *out, bool *misattribute)
+			     struct ds_set *out, uint32_t max, bool *misattribute)
 {
 	struct ring_priv *rp = ring_priv(dvm);
 	struct ring_vcpu *rv = v->mode_priv;
@@ -141,7 +143,7 @@ static uint64_t ring_collect(struct ds_vm *dvm, struct ds_vcpu *v,
 	uint32_t flags, slot;
 	bool ok;
 
-	for (;;) {
+	while (n < max) {
 		struct kvm_dirty_gfn *e = &rv->gfns[rv->fetch & (rp->entries - 1)];
 
 		/* Acquire: slot and offset are read only after DIRTY is seen. */
@@ -208,7 +210,7 @@ static void ring_harvest(struct ds_vm *dvm, struct ds_set *out,
 	pthread_mutex_lock(&rp->lock);
 	t0 = ds_now_ns();
 	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
-		ring_collect(dvm, &dvm->vcpus[i], out, &wrong);
+		ring_collect(dvm, &dvm->vcpus[i], out, UINT32_MAX, &wrong);
 	t->get_ns += ds_now_ns() - t0;
 	pthread_mutex_unlock(&rp->lock);
 	t->pages += ds_set_count(out) - before;
@@ -223,10 +225,11 @@ static void ring_reset(struct ds_vm *dvm, struct ds_htimes *t)
 	pthread_mutex_unlock(&rp->lock);
 }
 
-static void note_exit(struct ring_vcpu *rv, uint32_t used)
+static void note_exit(struct ring_priv *rp, struct ring_vcpu *rv, uint32_t used)
 {
+	/* As if KVM let the ring run into its reserve before exiting. */
 	if (ds_injected(DS_FAULT_RING_LATE))
-		used += DS_RING_RSVD_ENTRIES;	/* as if KVM exited that late */
+		used += rp->rsvd;
 	if (!rv->ex.exits++ || used < rv->ex.used_min)
 		rv->ex.used_min = used;
 	if (used > rv->ex.used_max)
@@ -254,10 +257,10 @@ static bool ring_vcpu_exit(struct ds_vcpu *v)
 	if (v->vcpu->run->exit_reason != KVM_EXIT_DIRTY_RING_FULL)
 		return false;
 	pthread_mutex_lock(&rp->lock);
-	note_exit(rv, rv->unreset + ring_peek(rv, rp->entries));
+	note_exit(rp, rv, rv->unreset + ring_peek(rv, rp->entries));
 	pthread_mutex_lock(&dvm->lock);
 	before = ds_set_count(&dvm->pending);
-	ring_collect(dvm, v, &dvm->pending, &wrong);
+	ring_collect(dvm, v, &dvm->pending, UINT32_MAX, &wrong);
 	dvm->pending_times.pages += ds_set_count(&dvm->pending) - before;
 	dvm->pending_times.get_ns += ds_now_ns() - t0;
 	pthread_mutex_unlock(&dvm->lock);
@@ -312,6 +315,32 @@ uint32_t ds_ring_used(struct ds_vcpu *v)
 	n = rv->unreset + ring_peek(rv, rp->entries);
 	pthread_mutex_unlock(&rp->lock);
 	return n;
+}
+
+uint64_t ds_ring_collect_some(struct ds_vcpu *v, struct ds_set *out, uint32_t max)
+{
+	struct ring_priv *rp = ring_priv(v->dvm);
+	bool wrong = ds_injected(DS_FAULT_WRONG_SLOT);
+	uint64_t n;
+
+	pthread_mutex_lock(&rp->lock);
+	n = ring_collect(v->dvm, v, out, max, &wrong);
+	pthread_mutex_unlock(&rp->lock);
+	return n;
+}
+
+int ds_ring_reset_now(struct ds_vm *dvm)
+{
+	struct ring_priv *rp = ring_priv(dvm);
+	struct ds_htimes t = { 0 };
+	int r = 0;
+
+	if (ds_injected(DS_FAULT_NO_RESET))
+		return 0;
+	pthread_mutex_lock(&rp->lock);
+	r = ring_reset_locked(dvm, &t);
+	pthread_mutex_unlock(&rp->lock);
+	return r;
 }
 
 static void ring_disable(struct ds_vm *dvm)

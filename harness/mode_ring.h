@@ -41,6 +41,14 @@ void ds_ring_get_exits(struct ds_vcpu *v, struct ds_ring_exits *ex);
 uint32_t ds_ring_used(struct ds_vcpu *v);
 
 /*
+ * Collect at most @max of @v's dirty entries (marking them RESET), for
+ * tests of partial harvests; @v must be stopped.  Returns how many.
+ */
+uint64_t ds_ring_collect_some(struct ds_vcpu *v, struct ds_set *out, uint32_t max);
+/* KVM_RESET_DIRTY_RINGS now (honours DS_FAULT_NO_RESET); its answer. */
+int ds_ring_reset_now(struct ds_vm *dvm);
+
+/*
  * Reserved entries of this kernel (kvm_dirty_ring_get_rsvd_entries()):
  * 64 plus the CPU's dirty-log buffer, which on x86 is VMX's PML (512
  * entries, when kvm_intel's pml=Y) and nothing elsewhere.  The soft limit

@@ -8,6 +8,7 @@ extern const struct ds_area ds_area_badinput;
 extern const struct ds_area ds_area_collapse;
 extern const struct ds_area ds_area_stress;
 extern const struct ds_area ds_area_clear;
+extern const struct ds_area ds_area_ring;
 
 const struct ds_area *const ds_areas[] = {
 	&ds_area_bitmap,
@@ -16,5 +17,6 @@ const struct ds_area *const ds_areas[] = {
 	&ds_area_collapse,
 	&ds_area_stress,
 	&ds_area_clear,
+	&ds_area_ring,
 };
 const unsigned int ds_nr_areas = sizeof(ds_areas) / sizeof(ds_areas[0]);

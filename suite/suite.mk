@@ -9,6 +9,8 @@ SUITE_SRCS += suite/clear.c
 SUITE_SRCS += suite/collapse.c
 SUITE_SRCS += suite/main.c
 SUITE_SRCS += suite/report.c
+SUITE_SRCS += suite/ring.c
+SUITE_SRCS += suite/ring_concurrent.c
 SUITE_SRCS += suite/stress.c
 SUITE_OBJS = $(patsubst %.c,$(B)/obj/%.o,$(SUITE_SRCS))
 
