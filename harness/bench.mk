@@ -32,3 +32,10 @@ $(B)/selftests/dirty_log_perf_test: $(KHDR)/.installed
 	@mkdir -p $(@D)
 	$(MAKE) -s -C $(SELFTESTS) OUTPUT=$(B)/selftests \
 		KHDR_INCLUDES="-isystem $(KHDR)/include" $@
+
+# ds-compare is plain host C (no KVM): it reads two results folders.
+BINS += $(B)/bin/ds-compare
+$(B)/bin/ds-compare: harness/compare.c harness/compare_stats.c harness/compare.h
+	@mkdir -p $(@D)
+	$(CC) -O2 -g -Wall -Wextra -Wstrict-prototypes -o $@ harness/compare.c \
+		harness/compare_stats.c -lm
