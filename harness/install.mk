@@ -64,3 +64,10 @@ install: $(INSTALL_BINS) $(KDIR_STAMP)
 	mv $$d/kselftest-list.txt.new $$d/kselftest-list.txt; \
 	rm -f $$c/.list $$c/.entries; \
 	echo "  $$(grep -c '^dirtysuite:' $$d/kselftest-list.txt) tests: $$d/run_kselftest.sh -c dirtysuite"
+
+# make qualify [QUALIFY_ARGS=--quick]: the whole conformance suite, the
+# standard benchmark set and the placement sweep, packed into one bundle,
+# results/<date>-<host>-qualify.tar.gz (harness/dirtysuite-qualify).
+.PHONY: qualify
+qualify: build
+	harness/dirtysuite qualify $(QUALIFY_ARGS)
