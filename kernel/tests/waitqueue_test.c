@@ -9,13 +9,15 @@
  * its enable rules hold; the vCPU sleeps and never exits ring-full; a signal
  * ends the wait with -EINTR / KVM_EXIT_INTR and the next KVM_RUN sleeps
  * again; a reset resumes it, with every written page in the ring and the
- * ring never past its size; closing the VM fd wakes it.  On a kernel without
+ * ring never past its size; closing the VM fd wakes it; SIGKILL of a process
+ * whose vCPU sleeps does not hang.  On a kernel without
  * the capability every check is a skip (exit 4).
  */
 #include <pthread.h>
 #include <signal.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include "kvm_util.h"
 #include "processor.h"
@@ -163,8 +165,67 @@ static bool wait_counter(int *counter, int want)
 static void result(int n, bool ok, const char *what)
 {
 	printf("%sok %d waitqueue: %s\n", ok ? "" : "not ", n, what);
-	if (!ok)
-		ksft_exit_fail();
+	if (!ok) {
+		/* later checks build on this one: stop here */
+		printf("# Totals: pass:%d fail:1 xfail:0 xpass:0 skip:0 error:0\n", n - 1);
+		exit(KSFT_FAIL);
+	}
+}
+
+/* vm_setup: one vCPU, wait-queue ring, TEST_PAGES logged pages at TEST_GPA */
+static struct kvm_vm *vm_setup(void)
+{
+	struct kvm_vm *vm = vm_create(1);
+
+	vm_enable_dirty_ring(vm, RING_BYTES);
+	vm_enable_cap(vm, KVM_CAP_DIRTY_LOG_RING_WAITQUEUE, 0);
+	vcpu = vm_vcpu_add(vm, 0, guest_code);
+	vm_userspace_mem_region_add(vm, VM_MEM_SRC_ANONYMOUS, TEST_GPA, TEST_SLOT,
+				    TEST_PAGES, KVM_MEM_LOG_DIRTY_PAGES);
+	virt_map(vm, TEST_GPA, TEST_GPA, TEST_PAGES);
+	guest_nr_pages = TEST_PAGES;
+	sync_global_to_guest(vm, guest_nr_pages);
+	ring = vcpu_map_dirty_ring(vcpu);
+	return vm;
+}
+
+/*
+ * check_kill: a process whose vCPU sleeps in the ring, VM fd open, dies of
+ * SIGKILL; its exit (closing the fds, destroying the VM) must not hang.
+ */
+static void check_kill(void)
+{
+	int fds[2], status = 0;
+	pthread_t thread;
+	long waited;
+	pid_t pid;
+	char c;
+
+	TEST_ASSERT(!pipe(fds), "pipe");
+	pid = fork();
+	TEST_ASSERT(pid >= 0, "fork");
+	if (!pid) {
+		close(fds[0]);
+		fetch_index = 0;
+		stop = 0;
+		vm_setup();
+		pthread_create(&thread, NULL, vcpu_thread, NULL);
+		ring_wait_still();
+		TEST_ASSERT(write(fds[1], "b", 1) == 1, "write");
+		for (;;)
+			pause();
+	}
+	close(fds[1]);
+	TEST_ASSERT(read(fds[0], &c, 1) == 1, "the child never blocked");
+	kill(pid, SIGKILL);
+	for (waited = 0; waited < WAIT_MS; waited += 10) {
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			break;
+		sleep_ms(10);
+	}
+	printf("# child reaped after %ld ms\n", waited);
+	result(7, waited < WAIT_MS && WIFSIGNALED(status),
+	       "SIGKILL of a process with a sleeping vCPU does not hang");
 }
 
 static void check_enable_rules(void)
@@ -204,13 +265,13 @@ int main(int argc, char *argv[])
 	int runs, r;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	printf("KTAP version 1\n1..6\n");
+	printf("KTAP version 1\n1..7\n");
 
 	vm = vm_create_barebones();
 	r = vm_check_cap(vm, KVM_CAP_DIRTY_LOG_RING_WAITQUEUE);
 	kvm_vm_free(vm);
 	if (r != 1) {
-		for (i = 1; i <= 6; i++)
+		for (i = 1; i <= 7; i++)
 			printf("ok %u waitqueue # SKIP KVM_CAP_DIRTY_LOG_RING_WAITQUEUE is %d\n",
 			       i, r);
 		return KSFT_SKIP;
@@ -219,16 +280,7 @@ int main(int argc, char *argv[])
 	check_enable_rules();
 
 	TEST_ASSERT(!sigaction(SIGUSR1, &sa, NULL), "sigaction");
-	vm = vm_create(1);
-	vm_enable_dirty_ring(vm, RING_BYTES);
-	vm_enable_cap(vm, KVM_CAP_DIRTY_LOG_RING_WAITQUEUE, 0);
-	vcpu = vm_vcpu_add(vm, 0, guest_code);
-	vm_userspace_mem_region_add(vm, VM_MEM_SRC_ANONYMOUS, TEST_GPA, TEST_SLOT,
-				    TEST_PAGES, KVM_MEM_LOG_DIRTY_PAGES);
-	virt_map(vm, TEST_GPA, TEST_GPA, TEST_PAGES);
-	guest_nr_pages = TEST_PAGES;
-	sync_global_to_guest(vm, guest_nr_pages);
-	ring = vcpu_map_dirty_ring(vcpu);
+	vm = vm_setup();
 
 	/* 3: the vCPU fills its ring to the soft limit and sleeps there. */
 	pthread_create(&thread, NULL, vcpu_thread, NULL);
@@ -258,6 +310,7 @@ int main(int argc, char *argv[])
 			kvm_vm_reset_dirty_ring(vm);
 		sleep_ms(1);
 	}
+	ring_harvest();	/* the tail of the pass, pushed before GUEST_SYNC */
 	for (i = 0; i < TEST_PAGES; i++)
 		missing += !(seen[i / 64] & (1ul << (i % 64)));
 	printf("# one pass: %u of %lu pages missing, %d ring-full exits\n",
@@ -274,7 +327,8 @@ int main(int argc, char *argv[])
 	pthread_join(thread, NULL);
 	result(6, r, "closing the VM fd wakes it with KVM_EXIT_DIRTY_RING_FULL");
 
+	check_kill();
 	/* The vCPU fd still holds the VM: exiting destroys it. */
-	printf("# Totals: pass:6 fail:0 xfail:0 xpass:0 skip:0 error:0\n");
+	printf("# Totals: pass:7 fail:0 xfail:0 xpass:0 skip:0 error:0\n");
 	return 0;
 }
