@@ -42,8 +42,16 @@ LDLIBS_KVM = -ldl
 # (guests/) and the framework stay unsanitized: they run inside the VM,
 # where the sanitizer runtime does not exist.
 ifeq ($(SANITIZE),1)
-HOST_SAN := -fsanitize=address,undefined -fno-omit-frame-pointer
+# -fno-sanitize-recover: UBSan would otherwise print and carry on, and the
+# test would pass.  Every finding must fail the test that hit it.
+HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
 LDFLAGS_KVM += -fsanitize=address,undefined
+# The runner and each test inherit these; a caller's own setting wins.
+# abort_on_error: a finding ends the test with SIGABRT, which the runner
+# reports as "exit=SIGABRT", apart from an ordinary check failure.
+export ASAN_OPTIONS ?= halt_on_error=1:abort_on_error=1:detect_leaks=1
+export UBSAN_OPTIONS ?= halt_on_error=1:abort_on_error=1:print_stacktrace=1
 endif
 
 all: build
