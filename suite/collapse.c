@@ -107,9 +107,11 @@ static int collapse_run(const struct ds_test_opts *o, enum ds_backing backing)
 		return ds_skip("KVM publishes no pages_2m statistic: huge mappings cannot be counted");
 	}
 	if (!s0.p2m && !s0.p4k) {
+		uint64_t nr_pages = dvm->nr_pages;	/* read before the free */
+
 		ds_vm_destroy(dvm);
 		return ds_skip("this KVM's MMU reports pages_4k 0 and pages_2m 0 with %lu test pages mapped and touched (%.1f us/page per write with logging off): it keeps no page statistics, so huge mappings cannot be observed",
-			       dvm->nr_pages, us);
+			       nr_pages, us);
 	}
 	if (s0.p2m < huge - tol) {
 		ds_vm_destroy(dvm);
