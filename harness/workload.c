@@ -249,6 +249,46 @@ bool ds_workload_set(struct ds_workload *wl, const char *key,
 	return true;
 }
 
+/*
+ * One line of @f into @buf (at most @size - 1 bytes, newline kept, NUL
+ * added).  Unlike fgets(), it returns how many bytes it read, so that a
+ * NUL byte in a line is seen, not taken for the line's end.  0 at the end.
+ */
+static size_t read_line(FILE *f, char *buf, size_t size)
+{
+	size_t n = 0;
+	int c;
+
+	while (n < size - 1 && (c = getc(f)) != EOF) {
+		buf[n++] = c;
+		if (c == '\n')
+			break;
+	}
+	buf[n] = 0;
+	return n;
+}
+
+/*
+ * The column (from 1) of a line's first control character, or 0.  Tabs
+ * are text, and so is the CR of a CR LF line end; anything else would go
+ * raw into an error message or, as a NUL, silently cut the line short.
+ */
+static size_t control_char(const char *line, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = line[i];
+		bool eol = i == n - 1 || (i == n - 2 && line[n - 1] == '\n');
+
+		if (c == '\t' || (c == '\n' && i == n - 1) || (c == '\r' && eol))
+			continue;
+		if (c < 0x20 || c == 0x7f)
+			return i + 1;
+	}
+	return 0;
+}
+
 static char *trim(char *s)
 {
 	char *e;
@@ -286,6 +326,7 @@ bool ds_workload_load(const char *path, const char *section,
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	bool found = !section, ok = true;
 	unsigned int lineno = 0;
+	size_t n, col;
 	FILE *f = fopen(path, "r");
 
 	ds_workload_default(wl);
@@ -293,16 +334,23 @@ bool ds_workload_load(const char *path, const char *section,
 		snprintf(err, DS_WL_ERR, "%s:0: cannot open: %s", path, strerror(errno));
 		return false;
 	}
-	while (ok && fgets(line, sizeof(line), f)) {
+	while (ok && (n = read_line(f, line, sizeof(line)))) {
 		lineno++;
-		if (!strchr(line, '\n') && !feof(f)) {
+		if (n == sizeof(line) - 1 && line[n - 1] != '\n') {
 			snprintf(why, sizeof(why), "line longer than %zu characters",
 				 sizeof(line) - 2);
 			ok = false;
 			break;
 		}
-		if ((s = strchr(line, '#')) || (s = strchr(line, ';')))
-			*s = 0;
+		col = control_char(line, n);
+		if (col) {
+			snprintf(why, sizeof(why), "control character 0x%02x in column %zu",
+				 (unsigned char)line[col - 1], col);
+			ok = false;
+			break;
+		}
+		/* Both comment marks, whichever comes first. */
+		line[strcspn(line, "#;")] = 0;
 		s = trim(line);
 		if (!*s)
 			continue;
@@ -334,6 +382,11 @@ bool ds_workload_load(const char *path, const char *section,
 			ok = ds_workload_set(&scratch, trim(s), trim(eq + 1), why,
 					     sizeof(why));
 		}
+	}
+	/* A read error (a directory, EIO) is not an empty file. */
+	if (ok && ferror(f)) {
+		snprintf(why, sizeof(why), "read error: %s", strerror(errno));
+		ok = false;
 	}
 	fclose(f);
 	if (!ok) {

@@ -47,6 +47,7 @@ static void shipped(const char *name, const char *section)
 	else
 		snprintf(p, sizeof(p), "%s%sworkloads/%s.wl", root ?: "",
 			 root ? "/" : "", name);
+	err[0] = 0;	/* printed below even when the load succeeds */
 	CHECK(ds_workload_load(p, section, &wl, err), "%s parses %s", p, err);
 }
 
@@ -94,6 +95,14 @@ int main(void)
 	bad("[oops\n", 1, "bad section header");
 	bad("[a]\nrounds = -1\n", 2, "not a number");	/* unchosen sections too */
 	bad("memory = 6M\nmemslots = 2\n", 2, "whole 2 MiB");
+	/* Found by tests/fuzz: control bytes, comments, CR LF, read errors. */
+	bad("rounds = 5\nrou\033nds = 1\n", 2, "control character 0x1b in column 4");
+	CHECK(load_text("rounds = 7\r\n", NULL, &wl, err) && wl.rounds == 7,
+	      "CR LF line ends");
+	CHECK(load_text("rounds = 3 ; why # more\n", NULL, &wl, err) && wl.rounds == 3,
+	      "a ';' comment before a '#'");
+	CHECK(!ds_workload_load("/", NULL, &wl, err) && strstr(err, "read error"),
+	      "a directory is an error: %s", err);
 	CHECK(!load_text("rounds = 1\n", "nope", &wl, err) &&
 	      strstr(err, "no section [nope]"), "missing section: %s", err);
 	CHECK(!ds_workload_load("/nonexistent/x.wl", NULL, &wl, err) &&

@@ -18,6 +18,18 @@
 
 static const char *const sections[] = { NULL, "a", "fast", "x" };
 
+/* The length of line @nr (from 1) of @data, without its newline. */
+static size_t line_len(const uint8_t *data, size_t size, unsigned long nr)
+{
+	size_t i = 0, start;
+
+	for (; nr > 1 && i < size; i++)
+		nr -= data[i] == '\n';
+	for (start = i; i < size && data[i] != '\n'; i++)
+		;
+	return i - start;
+}
+
 static void check_error(const char *err, const char *path, const uint8_t *data,
 			size_t size)
 {
@@ -32,6 +44,11 @@ static void check_error(const char *err, const char *path, const uint8_t *data,
 	line = strtoul(err + plen + 1, &end, 10);
 	fuzz_assert(end > err + plen + 1 && !strncmp(end, ": ", 2) && end[2]);
 	fuzz_assert(line <= lines);
+	/* A "too long" line must be one: not a short line cut at a NUL byte. */
+	if (!strncmp(end + 2, "line longer than", 16))
+		fuzz_assert(line_len(data, size, line) > 510);
+	/* One line on a terminal too: a CR would overwrite its start. */
+	fuzz_assert(!strchr(err, '\r'));
 }
 
 static void check_good(const struct ds_workload *wl)
