@@ -23,7 +23,7 @@ esac
 per=$((total / $#))
 [ "$per" -ge 1 ] || per=1
 
-failed=0
+pass=0 fail=0
 for h in "$@"; do
 	work=$out/corpus/$h
 	crash=$out/crash/$h
@@ -38,9 +38,10 @@ for h in "$@"; do
 	if "$out/fuzz-$h" "$@" "$work" "$src/corpus/$h" > "$log" 2>&1; then
 		runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 		echo "fuzz: $h: ok, ${runs:-?} inputs in $per s, corpus $(ls "$work" | wc -l) files"
+		pass=$((pass + 1))
 		continue
 	fi
-	failed=1
+	fail=$((fail + 1))
 	echo "fuzz: $h: FAILED; last lines of $log:"
 	tail -n 40 "$log" | sed 's/^/fuzz:   /'
 	for a in "$crash"/*; do
@@ -48,4 +49,6 @@ for h in "$@"; do
 		echo "fuzz: $h: input $a: fix the bug, then add it to tests/fuzz/regress/$h/"
 	done
 done
-exit $failed
+# The line .ci/run adds up: one test per harness.
+echo "$pass passed, $fail failed, 0 skipped"
+[ $fail -eq 0 ]
