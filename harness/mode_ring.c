@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "inject.h"
 #include "kselftest.h"
@@ -32,6 +33,7 @@ struct ring_vcpu {
 	uint32_t fetch;		/* next entry to read (free-running) */
 	uint32_t unreset;	/* entries marked here since the last reset */
 	uint32_t stuck;
+	uint32_t overflow_said;
 	uint64_t last_exit_writes;
 	struct ds_ring_exits ex;
 };
@@ -65,6 +67,27 @@ int ds_ring_cap(const struct ds_mode_cfg *mcfg)
 	return 0;
 }
 
+/* Does /proc/cpuinfo's first "flags" line list @flag? */
+static bool cpu_has_flag(const char *flag)
+{
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	char line[4096], *p;
+	bool has = false;
+	size_t n = strlen(flag);
+
+	while (f && fgets(line, sizeof(line), f)) {
+		if (strncmp(line, "flags", 5))
+			continue;
+		for (p = strstr(line, flag); p; p = strstr(p + 1, flag))
+			if (p[-1] == ' ' && (p[n] == ' ' || p[n] == '\n'))
+				has = true;
+		break;
+	}
+	if (f)
+		fclose(f);
+	return has;
+}
+
 uint32_t ds_ring_rsvd_entries(void)
 {
 	FILE *f = fopen("/sys/module/kvm_intel/parameters/pml", "r");
@@ -72,7 +95,13 @@ uint32_t ds_ring_rsvd_entries(void)
 
 	if (f)
 		fclose(f);
-	return DS_RING_RSVD_ENTRIES + (c == 'Y' || c == '1' ? 512 : 0);
+	/*
+	 * kvm_intel's parameters exist whenever it is built in, AMD hosts
+	 * included: PML counts only where the CPU is a VMX one.
+	 */
+	if ((c == 'Y' || c == '1') && cpu_has_flag("vmx"))
+		return DS_RING_RSVD_ENTRIES + 512;
+	return DS_RING_RSVD_ENTRIES;
 }
 
 static const char *ring_supported(const struct ds_mode_cfg *mcfg)
@@ -235,6 +264,14 @@ static void note_exit(struct ring_priv *rp, struct ring_vcpu *rv, uint32_t used)
 	if (used > rv->ex.used_max)
 		rv->ex.used_max = used;
 	rv->ex.used_last = used;
+	/*
+	 * A full ring at the exit means KVM pushed past its soft limit and
+	 * its reserve; any push after that overwrote an unharvested entry
+	 * (dirty_ring.c: "It should never get full").  Said once per vCPU.
+	 */
+	if (used >= rp->entries && !rv->overflow_said++)
+		printf("# ring overflow: %u of %u entries in use at a soft-full exit (soft limit %u)\n",
+		       used, rp->entries, rp->entries - rp->rsvd);
 }
 
 /*
@@ -278,7 +315,9 @@ static bool ring_vcpu_exit(struct ds_vcpu *v)
 	if (rv->stuck >= RING_STUCK_EXITS) {
 		/* A verdict on the kernel (or the injected fault), not a crash. */
 		printf("# FAIL: vCPU %u: %u soft-full exits in a row with no reset and no guest write: the ring is never freed%s\n",
-		       v->id, rv->stuck, ds_injected(DS_FAULT_NO_RESET) ? " (fault no-reset)" : "");
+		       v->id, rv->stuck, ds_injected(DS_FAULT_NO_RESET) ? " (fault no-reset)" :
+		       rv->ex.used_last ? "" :
+		       " (KVM says soft-full, yet no entry is dirty where harvesting stopped: the ring overflowed before)");
 		fflush(stdout);
 		exit(KSFT_FAIL);
 	}

@@ -9,6 +9,7 @@ extern const struct ds_area ds_area_collapse;
 extern const struct ds_area ds_area_stress;
 extern const struct ds_area ds_area_clear;
 extern const struct ds_area ds_area_ring;
+extern const struct ds_area ds_area_softfull;
 
 const struct ds_area *const ds_areas[] = {
 	&ds_area_bitmap,
@@ -18,5 +19,6 @@ const struct ds_area *const ds_areas[] = {
 	&ds_area_stress,
 	&ds_area_clear,
 	&ds_area_ring,
+	&ds_area_softfull,
 };
 const unsigned int ds_nr_areas = sizeof(ds_areas) / sizeof(ds_areas[0]);

@@ -11,6 +11,7 @@ SUITE_SRCS += suite/main.c
 SUITE_SRCS += suite/report.c
 SUITE_SRCS += suite/ring.c
 SUITE_SRCS += suite/ring_concurrent.c
+SUITE_SRCS += suite/softfull.c
 SUITE_SRCS += suite/stress.c
 SUITE_OBJS = $(patsubst %.c,$(B)/obj/%.o,$(SUITE_SRCS))
 
