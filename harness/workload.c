@@ -232,7 +232,14 @@ bool ds_workload_set(struct ds_workload *wl, const char *key,
 			return false;
 		}
 	}
-	if (v < k->min || v > k->max) {
+	if ((v < k->min || v > k->max) && k->type == WL_PCT) {
+		/* The range in the file's unit, percent, not in ppm. */
+		snprintf(why, len, "%s: %s is out of range [%llu.%04llu, %llu] (%s)",
+			 key, value, (unsigned long long)k->min / 10000,
+			 (unsigned long long)k->min % 10000,
+			 (unsigned long long)k->max / 10000, k->help);
+		return false;
+	} else if (v < k->min || v > k->max) {
 		snprintf(why, len, "%s: %s is out of range [%llu, %llu] (%s)", key,
 			 value, (unsigned long long)k->min,
 			 (unsigned long long)k->max, k->help);

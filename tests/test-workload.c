@@ -84,7 +84,7 @@ int main(void)
 	bad("memory = 64MB\n", 1, "sizes take K, M or G");
 	bad("dirty_pct = 101\n", 1, "not a percentage");
 	bad("dirty_pct = 0.00001\n", 1, "not a percentage");
-	bad("dirty_pct = 0\n", 1, "out of range");
+	bad("dirty_pct = 0\n", 1, "out of range [0.0001, 100]");
 	bad("ring_entries = 1000\n", 1, "not a power of two");
 	bad("clear_shift = 5\n", 1, "out of range");
 	bad("backing = shm\n", 1, "unknown value 'shm'");
