@@ -39,6 +39,8 @@ FUZZ_CFLAGS = $(KVM_CFLAGS) -O1 -g -fno-omit-frame-pointer -Iharness -Iguests -I
 FUZZ_BINS := $(patsubst %,$(FUZZ_OUT)/fuzz-%,$(FUZZ_NAMES))
 FUZZ_TESTS := $(patsubst %,$(B)/tests/test-fuzz-%,$(FUZZ_NAMES))
 UNIT_BINS += $(FUZZ_TESTS)
+# `unit` was defined before this file added to UNIT_BINS.
+unit: $(FUZZ_TESTS)
 
 $(FUZZ_OUT)/obj/%.o: %.c $(LIBKVM)
 	@mkdir -p $(dir $@)
