@@ -52,12 +52,14 @@ ktap_diag_file()
 	ktap_raw "$kd_text"
 }
 
-# ktap_result RESULT NUM NAME REASON: RESULT is pass, fail, error or skip.
+# ktap_result RESULT NUM NAME REASON: RESULT is pass, fail, error, skip or
+# xfail (a known kernel bug, suite/known-issues).
 ktap_result()
 {
 	case $1 in
 	pass)	kr_line="ok $2 $3" ;;
 	skip)	kr_line="ok $2 $3 # SKIP${4:+ $4}" ;;
+	xfail)	kr_line="not ok $2 $3 # XFAIL${4:+ $4}" ;;
 	*)	kr_line="not ok $2 $3${4:+ # $4}" ;;
 	esac
 	ktap_line "$kr_line"
