@@ -30,7 +30,9 @@ vm_report() {
 	[ "$_qrc" = 124 ] || [ "$_qrc" = 137 ] &&
 		_probs="$_probs
 TIMEOUT $_tmo seconds: the VM was killed (last console lines in console.log)"
+	# A panic already says why the status is missing.
 	[ -z "$_exit" ] && [ "$_qrc" != 124 ] && [ "$_qrc" != 137 ] &&
+		! printf "%s\n" "$_probs" | grep -qE "^(panic|oops|BUG):" &&
 		_probs="$_probs
 error: the VM ended without the suite's exit status (qemu exit $_qrc)"
 	_probs=$(printf '%s\n' "$_probs" | sed '/^$/d')
