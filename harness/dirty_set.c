@@ -72,7 +72,22 @@ void ds_set_or_bitmap(struct ds_set *s, uint64_t base, const uint64_t *map,
 {
 	uint64_t i, w;
 
-	/* Word at a time: the common case is an aligned, mostly empty log. */
+	/*
+	 * Slots start on 64-page boundaries (their sizes are whole 2 MiB), so
+	 * the kernel's words land on ours whole: OR them, masking the tail.
+	 * This is the harvest's own hot path; it must stay cheap beside the
+	 * ioctl it follows.
+	 */
+	if (base % 64 == 0) {
+		uint64_t *dst = s->bits + base / 64, words = nbits / 64;
+
+		for (i = 0; i < words; i++)
+			dst[i] |= map[i];
+		if (nbits % 64)
+			dst[words] |= map[words] & ((1ULL << (nbits % 64)) - 1);
+		return;
+	}
+	/* Bit at a time otherwise. */
 	for (i = 0; i < (nbits + 63) / 64; i++) {
 		w = map[i];
 		if (i == nbits / 64)
@@ -82,4 +97,15 @@ void ds_set_or_bitmap(struct ds_set *s, uint64_t base, const uint64_t *map,
 			w &= w - 1;
 		}
 	}
+}
+
+uint64_t ds_bitmap_weight(const uint64_t *map, uint64_t nbits)
+{
+	uint64_t i, n = 0;
+
+	for (i = 0; i < nbits / 64; i++)
+		n += __builtin_popcountll(map[i]);
+	if (nbits % 64)
+		n += __builtin_popcountll(map[i] & ((1ULL << (nbits % 64)) - 1));
+	return n;
 }

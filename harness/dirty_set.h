@@ -23,6 +23,8 @@ void ds_set_del(struct ds_set *s, uint64_t page);
 bool ds_set_has(const struct ds_set *s, uint64_t page);
 /* Lowest member at or above @from, or s->nbits if none. */
 uint64_t ds_set_next(const struct ds_set *s, uint64_t from);
+/* Number of set bits among the first @nbits of @map. */
+uint64_t ds_bitmap_weight(const uint64_t *map, uint64_t nbits);
 /* OR @nbits bits of a little-endian bitmap into @s starting at @base. */
 void ds_set_or_bitmap(struct ds_set *s, uint64_t base, const uint64_t *map,
 		      uint64_t nbits);

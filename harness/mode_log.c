@@ -20,7 +20,7 @@ void ds_log_enable(struct ds_vm *dvm)
 void ds_log_get_all(struct ds_vm *dvm, struct ds_set *out, struct ds_htimes *t)
 {
 	struct ds_log_priv *lp = ds_log_priv(dvm);
-	uint64_t t0, t1, t2, before = ds_set_count(out);
+	uint64_t t0, t1, t2;
 	uint32_t i;
 
 	for (i = 0; i < dvm->nr_slots; i++) {
@@ -30,12 +30,12 @@ void ds_log_get_all(struct ds_vm *dvm, struct ds_set *out, struct ds_htimes *t)
 		kvm_vm_get_dirty_log(dvm->vm, s->id, lp->logs[i]);
 		t1 = ds_now_ns();
 		ds_set_or_bitmap(out, s->first, lp->logs[i], s->npages);
+		t->pages += ds_bitmap_weight(lp->logs[i], s->npages);
 		t2 = ds_now_ns();
 		t->get_ns += t1 - t0;
 		t->user_ns += t2 - t1;
 		t->calls++;
 	}
-	t->pages += ds_set_count(out) - before;
 }
 
 void ds_log_reset_none(struct ds_vm *dvm, struct ds_htimes *t)

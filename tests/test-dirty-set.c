@@ -33,6 +33,16 @@ int main(void)
 	      "bitmap bits land at base + bit");
 	CHECK(!ds_set_has(&s, 140), "bits past nbits of the log are ignored");
 	CHECK(ds_set_count(&s) == 3, "three pages from the log (%lu)", ds_set_count(&s));
+
+	/* Aligned base: whole words, the tail past nbits masked off. */
+	ds_set_zero(&s);
+	ds_set_or_bitmap(&s, 64, log, 130);
+	CHECK(ds_set_has(&s, 64) && ds_set_has(&s, 127) && ds_set_has(&s, 192),
+	      "aligned: bits land at base + bit");
+	CHECK(!ds_set_has(&s, 194) && ds_set_count(&s) == 3,
+	      "aligned: bit 130 of a 130-bit log is dropped (%lu)", ds_set_count(&s));
+	CHECK(ds_bitmap_weight(log, 130) == 3 && ds_bitmap_weight(log, 192) == 4,
+	      "weight counts only the first nbits");
 	ds_set_free(&s);
 	return unit_exit();
 }
