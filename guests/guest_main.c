@@ -17,6 +17,8 @@ void ds_guest_main(uint32_t vcpu)
 	uint64_t round;
 
 	GUEST_ASSERT(vcpu < ds_params.nr_vcpus);
+	/* A bad index would jump through a wild pointer: say so instead. */
+	GUEST_ASSERT(ds_params.pat.pattern < ds_nr_patterns);
 	for (round = 1;; round++) {
 		while (READ_ONCE(ds_ctl.pause))
 			__asm__ volatile("pause");

@@ -190,6 +190,8 @@ struct ds_vm *ds_vm_create(const struct ds_vm_cfg *cfg)
 		    "vCPUs must be 1..%d", DS_MAX_VCPUS);
 	TEST_ASSERT(cfg->nr_slots >= 1 && cfg->nr_slots <= DS_MAX_SLOTS,
 		    "memslots must be 1..%d", DS_MAX_SLOTS);
+	TEST_ASSERT(cfg->pat.pattern < ds_nr_patterns, "pattern index %u out of range",
+		    cfg->pat.pattern);
 	dvm->cfg = *cfg;
 	dvm->mode = cfg->mode;
 	pthread_mutex_init(&dvm->lock, NULL);
