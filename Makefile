@@ -58,6 +58,9 @@ all: build
 
 .PHONY: all build deps check bench clean distclean unit conform static
 .DELETE_ON_ERROR:
+# Keep the objects that pattern rules make on the way (unit tests' .o):
+# without this make deletes them and rebuilds them on every run.
+.SECONDARY:
 
 # ---- dependencies --------------------------------------------------------
 DEPS_STAMP := $(BK)/.deps-ok
