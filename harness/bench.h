@@ -57,6 +57,12 @@ struct ds_bench_res {
 	uint32_t n;
 	double *v[BM_NR];
 	const char *skip;	/* set when the mode could not run here */
+	/*
+	 * The ring overflowed (a kernel bug, suite/known-issues): the samples
+	 * stop at the round it happened in, or before it if that round was
+	 * cut short; the point's verdict is "overflow".
+	 */
+	bool overflow;
 };
 void ds_bench_res_init(struct ds_bench_res *r, uint32_t rounds);
 void ds_bench_res_free(struct ds_bench_res *r);
@@ -69,8 +75,11 @@ struct ds_bench_vm;
  */
 struct ds_bench_vm *ds_bench_open(const struct ds_workload *wl,
 				  const struct ds_mode *mode, const char **skip);
-/* wl->warmup discarded rounds, then wl->rounds measured, at @ppm dirty. */
-void ds_bench_measure(struct ds_bench_vm *b, uint32_t ppm, struct ds_bench_res *r);
+/*
+ * wl->warmup discarded rounds, then wl->rounds measured, at @ppm dirty.
+ * False when the VM overflowed (r->overflow) and cannot measure again.
+ */
+bool ds_bench_measure(struct ds_bench_vm *b, uint32_t ppm, struct ds_bench_res *r);
 void ds_bench_close(struct ds_bench_vm *b);
 
 /* A table written as DIR/NAME.tsv.tmp + .json.tmp, renamed on close. */

@@ -55,6 +55,8 @@ static void vm_cfg_of(const struct ds_workload *wl, const struct ds_mode *mode,
 	cfg->mode = mode;
 	cfg->mcfg.ring_entries = wl->ring_entries;
 	cfg->mcfg.clear_shift = wl->clear_shift;
+	/* A ring overflow is a result here, not the end of the sweep. */
+	cfg->mcfg.survive_overflow = true;
 	cfg->pat = wl->pat;
 }
 
@@ -142,11 +144,16 @@ static void vcpu_exit_totals(struct ds_vm *dvm, uint64_t *exits, uint64_t *stall
 	}
 }
 
-static void one_round(struct ds_bench_vm *b, struct ds_bench_res *r, bool keep)
+/*
+ * One round, kept as a sample when @keep.  False when the ring overflowed
+ * in it: a round the overflow cut short (the VM halted) is no sample; one
+ * that completed is, since its exits and stall are what overflowed.
+ */
+static bool one_round(struct ds_bench_vm *b, struct ds_bench_res *r, bool keep)
 {
 	struct ds_vm *dvm = b->dvm;
 	struct ds_htimes t = { 0 };
-	uint64_t t0, t1, ex0, st0, ex1, st1, writes = 0;
+	uint64_t t0, t1, ex0, st0, ex1, st1, writes = 0, ov0 = dvm->overflows;
 	double **v = r->v, gib = b->wl.mem_bytes / (double)(1ULL << 30);
 	uint32_t i, k = r->n;
 
@@ -154,6 +161,11 @@ static void one_round(struct ds_bench_vm *b, struct ds_bench_res *r, bool keep)
 	t0 = ds_now_ns();
 	ds_vm_round(dvm);
 	t1 = ds_now_ns();
+	if (dvm->halted) {
+		r->overflow = true;
+		return false;
+	}
+	r->overflow = dvm->overflows != ov0;
 	vcpu_exit_totals(dvm, &ex1, &st1);
 	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
 		writes += dvm->vcpus[i].round_writes;
@@ -162,7 +174,7 @@ static void one_round(struct ds_bench_vm *b, struct ds_bench_res *r, bool keep)
 		ds_harvest(dvm, &b->harvested, &t);
 	}
 	if (!keep)
-		return;
+		return !r->overflow;
 	v[BM_HARVEST_NS][k] = t.get_ns + t.reset_ns;
 	v[BM_GET_NS][k] = t.get_ns;
 	v[BM_RESET_NS][k] = t.reset_ns;
@@ -183,17 +195,21 @@ static void one_round(struct ds_bench_vm *b, struct ds_bench_res *r, bool keep)
 		for (i = BM_HARVEST_NS; i <= BM_CALLS; i++)
 			v[i][k] = NAN;
 	r->n++;
+	return !r->overflow;
 }
 
-void ds_bench_measure(struct ds_bench_vm *b, uint32_t ppm, struct ds_bench_res *r)
+bool ds_bench_measure(struct ds_bench_vm *b, uint32_t ppm, struct ds_bench_res *r)
 {
 	uint32_t i;
 
 	set_guest_pattern(b, b->wl.pat.pattern, ppm);
 	for (i = 0; i < b->wl.warmup; i++)
-		one_round(b, r, false);
+		if (!one_round(b, r, false))
+			return false;
 	for (i = 0; i < b->wl.rounds; i++)
-		one_round(b, r, true);
+		if (!one_round(b, r, true))
+			return false;
+	return true;
 }
 
 void ds_bench_close(struct ds_bench_vm *b)

@@ -187,7 +187,12 @@ static void run_points(struct sweep *s)
 			if (f)
 				progress(s, p, f);
 			ds_bench_res_init(&p->res[f], p->wl.rounds);
-			ds_bench_measure(b, p->fracs[f], &p->res[f]);
+			/* An overflowed ring stays broken: the next fraction gets a new VM. */
+			if (!ds_bench_measure(b, p->fracs[f], &p->res[f]) &&
+			    f + 1 < p->nfr) {
+				ds_bench_close(b);
+				b = ds_bench_open(&p->wl, p->mode, &p->skip);
+			}
 			s->done_w += step_weight(p, f);
 			s->step++;
 		}
@@ -228,7 +233,7 @@ static double x_of(const struct sweep *s, const struct sw_point *p, unsigned int
 }
 
 #define FIXED_COLS 9
-#define NCOLS (FIXED_COLS + BM_NR * 4 + 1)
+#define NCOLS (FIXED_COLS + BM_NR * 4 + 2)
 
 static void fmt(char *buf, double v)
 {
@@ -277,8 +282,10 @@ static void col_names(const struct sweep *s, char names[][32], const char **cols
 			n++;
 		}
 	}
-	if (!samples)
+	if (!samples) {
 		cols[n++] = "tax_pct";
+		cols[n++] = "verdict";	/* ok, or overflow (bench.h) */
+	}
 }
 
 static void print_row(const struct sweep *s, const struct sw_point *p,
@@ -305,6 +312,8 @@ static void print_row(const struct sweep *s, const struct sw_point *p,
 	if (p->wl.pat.pattern == (uint32_t)ds_pattern_find("churn") && p->mode)
 		printf(", %.0f of %.0f harvested pages free at harvest (median)",
 		       st[BM_FREE_PAGES].median, st[BM_PAGES].median);
+	if (p->res[f].overflow)
+		printf("; OVERFLOW: the ring filled past its soft limit (kernel bug), rounds from then on not measured");
 	printf("\n");
 }
 
@@ -346,6 +355,7 @@ static bool write_tables(struct sweep *s, const char *meta)
 			if (p->mode && base > 0)
 				tax = 100.0 * (st[BM_WALL_NS].median / base - 1);
 			fmt(vals[n++], tax);
+			strcpy(vals[n++], res->overflow ? "overflow" : "ok");
 			ds_table_row(&sum, vp);
 			print_row(s, p, f, st, tax);
 			for (r = 0; r < res->n; r++) {
@@ -377,7 +387,8 @@ static void mode_curve(const struct sweep *s, const char *mode, uint64_t mem,
 			continue;
 		for (f = 0; f < p->nfr; f++) {
 			ds_stat_of(p->res[f].v[BM_HARVEST_NS], p->res[f].n, &st);
-			y[f] = st.median;
+			/* A ring that lost entries harvested less than it should. */
+			y[f] = p->res[f].overflow ? NAN : st.median;
 		}
 	}
 }

@@ -254,8 +254,10 @@ static void ring_reset(struct ds_vm *dvm, struct ds_htimes *t)
 	pthread_mutex_unlock(&rp->lock);
 }
 
-static void note_exit(struct ring_priv *rp, struct ring_vcpu *rv, uint32_t used)
+static void note_exit(struct ds_vm *dvm, struct ring_vcpu *rv, uint32_t used)
 {
+	struct ring_priv *rp = ring_priv(dvm);
+
 	/* As if KVM let the ring run into its reserve before exiting. */
 	if (ds_injected(DS_FAULT_RING_LATE))
 		used += rp->rsvd;
@@ -269,7 +271,10 @@ static void note_exit(struct ring_priv *rp, struct ring_vcpu *rv, uint32_t used)
 	 * its reserve; any push after that overwrote an unharvested entry
 	 * (dirty_ring.c: "It should never get full").  Said once per vCPU.
 	 */
-	if (used >= rp->entries && !rv->overflow_said++)
+	if (used < rp->entries)
+		return;
+	__atomic_fetch_add(&dvm->overflows, 1, __ATOMIC_RELAXED);
+	if (!rv->overflow_said++)
 		printf("# ring overflow: %u of %u entries in use at a soft-full exit (soft limit %u)\n",
 		       used, rp->entries, rp->entries - rp->rsvd);
 }
@@ -294,7 +299,7 @@ static bool ring_vcpu_exit(struct ds_vcpu *v)
 	if (v->vcpu->run->exit_reason != KVM_EXIT_DIRTY_RING_FULL)
 		return false;
 	pthread_mutex_lock(&rp->lock);
-	note_exit(rp, rv, rv->unreset + ring_peek(rv, rp->entries));
+	note_exit(dvm, rv, rv->unreset + ring_peek(rv, rp->entries));
 	pthread_mutex_lock(&dvm->lock);
 	before = ds_set_count(&dvm->pending);
 	ring_collect(dvm, v, &dvm->pending, UINT32_MAX, &wrong);
@@ -312,6 +317,18 @@ static bool ring_vcpu_exit(struct ds_vcpu *v)
 	writes = __atomic_load_n(&dvm->ctl->writes_done[v->id], __ATOMIC_RELAXED);
 	rv->stuck = (!freed && writes == rv->last_exit_writes) ? rv->stuck + 1 : 0;
 	rv->last_exit_writes = writes;
+	/*
+	 * After an overflow the ring's indexes no longer agree with ours and
+	 * no reset frees it: a caller that reports overflows as data (the
+	 * bench) gets a halted VM back instead of a dead process.
+	 */
+	if (rv->stuck >= RING_STUCK_EXITS &&
+	    __atomic_load_n(&dvm->overflows, __ATOMIC_RELAXED) &&
+	    dvm->cfg.mcfg.survive_overflow) {
+		printf("# ring: vCPU %u stuck after an overflow: VM halted\n", v->id);
+		__atomic_store_n(&dvm->halted, true, __ATOMIC_RELEASE);
+		return true;
+	}
 	if (rv->stuck >= RING_STUCK_EXITS) {
 		/* A verdict on the kernel (or the injected fault), not a crash. */
 		printf("# FAIL: vCPU %u: %u soft-full exits in a row with no reset and no guest write: the ring is never freed%s\n",

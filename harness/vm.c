@@ -152,8 +152,14 @@ void ds_vcpu_run_round(struct ds_vcpu *v)
 			continue;
 		TEST_ASSERT(rc == 0, "vCPU %u: KVM_RUN failed (exit reason %s)",
 			    v->id, exit_reason_str(run->exit_reason));
-		if (v->dvm->mode->vcpu_exit && v->dvm->mode->vcpu_exit(v))
+		if (v->dvm->mode->vcpu_exit && v->dvm->mode->vcpu_exit(v)) {
+			/* The mode gave up on this VM: this vCPU never syncs. */
+			if (__atomic_load_n(&v->dvm->halted, __ATOMIC_ACQUIRE)) {
+				v->finished = true;
+				return;
+			}
 			continue;
+		}
 		TEST_ASSERT(run->exit_reason == KVM_EXIT_IO,
 			    "vCPU %u: unexpected exit reason %s (%u)", v->id,
 			    exit_reason_str(run->exit_reason), run->exit_reason);
@@ -239,9 +245,12 @@ void ds_vm_round(struct ds_vm *dvm)
 {
 	uint32_t i;
 
+	/* A halted VM's vCPU threads may be gone: nothing to run. */
+	if (dvm->halted)
+		return;
 	dvm->round++;
 	if (!dvm->threads_started) {
-		for (i = 0; i < dvm->cfg.nr_vcpus; i++)
+		for (i = 0; i < dvm->cfg.nr_vcpus && !dvm->halted; i++)
 			ds_vcpu_run_round(&dvm->vcpus[i]);
 	} else {
 		for (i = 0; i < dvm->cfg.nr_vcpus; i++)
@@ -249,6 +258,8 @@ void ds_vm_round(struct ds_vm *dvm)
 		for (i = 0; i < dvm->cfg.nr_vcpus; i++)
 			sem_wait(&dvm->vcpus[i].done);
 	}
+	if (__atomic_load_n(&dvm->halted, __ATOMIC_ACQUIRE))
+		return;
 	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
 		TEST_ASSERT(dvm->vcpus[i].synced_round == dvm->round,
 			    "vCPU %u synced round %lu, host expected %lu", i,

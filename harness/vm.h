@@ -41,6 +41,11 @@ struct ds_mode_cfg {
 	uint32_t clear_shift;	/* clear: pages per KVM_CLEAR_DIRTY_LOG = 2^shift */
 	bool initially_set;	/* clear: KVM_DIRTY_LOG_INITIALLY_SET */
 	bool acq_rel;		/* ring: use KVM_CAP_DIRTY_LOG_RING_ACQ_REL */
+	/*
+	 * ring: a ring that overflows (a kernel bug) halts the VM instead of
+	 * failing the process, for the bench, which reports it as data.
+	 */
+	bool survive_overflow;
 };
 
 struct ds_vm_cfg {
@@ -106,6 +111,14 @@ struct ds_vm {
 	struct ds_set pending;		/* harvested by vCPU threads (ring full) */
 	struct ds_htimes pending_times;
 	bool threads_started;
+	/*
+	 * A known kernel bug the mode saw (the ring filling past its soft
+	 * limit): overflows counts soft-full exits that found the ring full;
+	 * halted is set when, with mcfg.survive_overflow, a vCPU could not go
+	 * on.  A halted VM runs no more rounds; ds_vm_destroy() still works.
+	 */
+	uint64_t overflows;
+	bool halted;
 };
 
 /* Defaults: 2 vCPUs, one 64 MiB slot, seq at 100%, anonymous memory. */
@@ -114,7 +127,10 @@ void ds_vm_cfg_default(struct ds_vm_cfg *cfg);
 struct ds_vm *ds_vm_create(const struct ds_vm_cfg *cfg);
 void ds_vm_destroy(struct ds_vm *dvm);
 
-/* Let every vCPU run one round of its pattern and wait until all synced. */
+/*
+ * Let every vCPU run one round of its pattern and wait until all synced;
+ * on a halted VM (see ds_vm.halted) it returns with the round cut short.
+ */
 void ds_vm_round(struct ds_vm *dvm);
 
 /* Union of the pages the guest wrote in the last round, added to @truth. */
