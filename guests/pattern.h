@@ -35,6 +35,9 @@ struct ds_pattern {
 extern const struct ds_pattern ds_patterns[];
 extern const unsigned int ds_nr_patterns;
 
+/* The defaults every user starts from: seq over every page, seed 0x5eed. */
+void ds_pat_params_default(struct ds_pattern_params *pp);
+
 /* Index of the pattern called @name, or -1. */
 int ds_pattern_find(const char *name);
 

@@ -173,6 +173,20 @@ static int ds_streq(const char *a, const char *b)
 	return *a == *b;
 }
 
+void ds_pat_params_default(struct ds_pattern_params *pp)
+{
+	pp->pattern = ds_pattern_find("seq");
+	pp->fraction_ppm = 1000000;
+	pp->stride = 4;
+	pp->hot_pct = 90;
+	pp->hot_set_pct = 10;
+	pp->burst_pages = 64;
+	/* Short: a PAUSE may exit to the host on some hypervisors. */
+	pp->burst_idle = 100;
+	pp->churn_pct = 50;
+	pp->seed = 0x5eed;
+}
+
 int ds_pattern_find(const char *name)
 {
 	unsigned int i;

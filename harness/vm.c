@@ -30,15 +30,7 @@ void ds_vm_cfg_default(struct ds_vm_cfg *cfg)
 	cfg->mode = ds_mode_find("bitmap");
 	cfg->mcfg.ring_entries = 4096;
 	cfg->mcfg.clear_shift = 6;
-	cfg->pat.pattern = ds_pattern_find("seq");
-	cfg->pat.fraction_ppm = 1000000;
-	cfg->pat.stride = 4;
-	cfg->pat.hot_pct = 90;
-	cfg->pat.hot_set_pct = 10;
-	cfg->pat.burst_pages = 64;
-	cfg->pat.burst_idle = 100;
-	cfg->pat.churn_pct = 50;
-	cfg->pat.seed = 0x5eed;
+	ds_pat_params_default(&cfg->pat);
 }
 
 static enum vm_mem_backing_src_type backing_src(enum ds_backing b)

@@ -56,15 +56,9 @@ void ds_workload_default(struct ds_workload *wl)
 	wl->nr_vcpus = 2;
 	wl->nr_slots = 1;
 	wl->backing = DS_WL_ANON;
+	ds_pat_params_default(&wl->pat);
 	wl->pat.pattern = ds_pattern_find("random");
 	wl->pat.fraction_ppm = 10000;
-	wl->pat.stride = 4;
-	wl->pat.hot_pct = 90;
-	wl->pat.hot_set_pct = 10;
-	wl->pat.burst_pages = 64;
-	wl->pat.burst_idle = 100;
-	wl->pat.churn_pct = 50;
-	wl->pat.seed = 0x5eed;
 	wl->rounds = 10;
 	wl->warmup = 2;
 	wl->ring_entries = 4096;
