@@ -9,6 +9,7 @@
  *   bench_stats.c  median, p99, min, max over samples
  *   bench_sweep.c  the sweeps, progress, crossover
  *   bench_out.c    versioned TSV + JSON twin, written atomically
+ *   bench_place.c  the placement sweep and its read-back
  */
 #ifndef DS_BENCH_H
 #define DS_BENCH_H
@@ -75,6 +76,14 @@ struct ds_bench_vm;
  */
 struct ds_bench_vm *ds_bench_open(const struct ds_workload *wl,
 				  const struct ds_mode *mode, const char **skip);
+/* The same, placed as @place says (placement.h); @place outlives the VM. */
+struct ds_placement;
+struct ds_bench_vm *ds_bench_open_placed(const struct ds_workload *wl,
+					 const struct ds_mode *mode,
+					 struct ds_placement *place,
+					 const char **skip);
+/* The VM behind @b, for read-backs (placement). */
+struct ds_vm *ds_bench_dvm(struct ds_bench_vm *b);
 /*
  * wl->warmup discarded rounds, then wl->rounds measured, at @ppm dirty.
  * False when the VM overflowed (r->overflow) and cannot measure again.
@@ -95,7 +104,8 @@ bool ds_table_open(struct ds_table *t, const char *dir, const char *name,
 void ds_table_row(struct ds_table *t, char *const *vals);
 bool ds_table_close(struct ds_table *t);
 
-enum ds_sweep_kind { SW_POINT, SW_FRACTION, SW_RING, SW_SHIFT, SW_VCPUS };
+enum ds_sweep_kind { SW_POINT, SW_FRACTION, SW_RING, SW_SHIFT, SW_VCPUS,
+		     SW_PLACEMENT, SW_NR };
 
 struct ds_sweep_opts {
 	enum ds_sweep_kind kind;
@@ -108,6 +118,8 @@ struct ds_sweep_opts {
 	uint32_t vcpus[16];	unsigned int nr_vcpus;
 };
 int ds_sweep_run(const struct ds_sweep_opts *o);
+/* -x placement (bench_place.c): every mode under each standard placement. */
+int ds_place_sweep_run(const struct ds_sweep_opts *o);
 const char *ds_sweep_name(enum ds_sweep_kind k);
 
 /* The modes of @wl that this build has, in table order. */

@@ -3,6 +3,7 @@
 # the targets that run them.  Included once from the top-level Makefile.
 BENCH_SRCS += harness/bench_main.c
 BENCH_SRCS += harness/bench_out.c
+BENCH_SRCS += harness/bench_place.c
 BENCH_SRCS += harness/bench_run.c
 BENCH_SRCS += harness/bench_stats.c
 BENCH_SRCS += harness/bench_sweep.c
@@ -10,10 +11,11 @@ BENCH_SRCS += harness/workload.c
 BENCH_OBJS := $(patsubst %.c,$(B)/obj/%.o,$(BENCH_SRCS))
 
 BINS += $(B)/bin/ds-bench
-# log() and exp() for the crossover.
+# log() and exp() for the crossover; hwloc and libnuma for the placement
+# sweep (placement.mk), which only ds-bench and ds-placement link.
 $(B)/bin/ds-bench: LDLIBS_KVM += -lm
-$(B)/bin/ds-bench: $(BENCH_OBJS) $(HARNESS_OBJS) $(GUEST_OBJS)
-	$(call link_kvm)
+$(B)/bin/ds-bench: $(BENCH_OBJS) $(PLACEMENT_OBJS) $(HARNESS_OBJS) $(GUEST_OBJS)
+	$(call link_kvm) $(PLACEMENT_LIBS)
 
 # The workload unit test needs the parser beside the usual host objects.
 $(B)/tests/test-workload: $(B)/obj/harness/workload.o

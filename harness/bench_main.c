@@ -32,7 +32,9 @@ static void help(void)
 	       "  -w  workload: a path, or NAME for $DS_ROOT/workloads/NAME.wl\n"
 	       "      (default: the built-in defaults, as workloads/default.wl states)\n"
 	       "  -s  the workload's [SECTION]\n"
-	       "  -x  point (default), fraction, ring, shift or vcpus\n"
+	       "  -x  point (default), fraction, ring, shift, vcpus or placement\n"
+	       "      (placement: every mode with the harvester on a vCPU's core,\n"
+	       "      another core, another NUMA node, where this machine has them)\n"
 	       "  -o  folder for the tables (default .)\n"
 	       "  -F  dirty %% per round, fraction sweep (default %s)\n"
 	       "  -M  memory sizes, fraction sweep (default %s)\n"
@@ -183,10 +185,10 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	for (i = 0; i <= SW_VCPUS; i++)
+	for (i = 0; i < SW_NR; i++)
 		if (!strcmp(sweep, ds_sweep_name(i)))
 			break;
-	if (i > SW_VCPUS) {
+	if (i == SW_NR) {
 		fprintf(stderr, "ds-bench: -x: unknown sweep '%s'\n", sweep);
 		return 2;
 	}

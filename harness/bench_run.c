@@ -13,6 +13,7 @@
 #include "bench.h"
 #include "guest.h"
 #include "mode.h"
+#include "placement.h"
 #include "util.h"
 
 struct ds_bench_vm {
@@ -85,14 +86,18 @@ static void set_logging(struct ds_vm *dvm, uint32_t flags)
 		ds_vm_slot_flags(dvm, &dvm->slots[i], flags);
 }
 
-struct ds_bench_vm *ds_bench_open(const struct ds_workload *wl,
-				  const struct ds_mode *mode, const char **skip)
+struct ds_bench_vm *ds_bench_open_placed(const struct ds_workload *wl,
+					 const struct ds_mode *mode,
+					 struct ds_placement *place,
+					 const char **skip)
 {
 	struct ds_bench_vm *b;
 	struct ds_vm_cfg cfg;
 
 	/* The baseline runs the bitmap's VM with logging switched off. */
 	vm_cfg_of(wl, mode ?: ds_mode_find("bitmap"), &cfg);
+	if (place)
+		ds_placement_apply(place, &cfg);
 	*skip = cfg.mode->supported(&cfg.mcfg);
 	if (*skip)
 		return NULL;
@@ -115,6 +120,17 @@ struct ds_bench_vm *ds_bench_open(const struct ds_workload *wl,
 		set_logging(b->dvm, KVM_MEM_LOG_DIRTY_PAGES);
 	harvest_discard(b);
 	return b;
+}
+
+struct ds_bench_vm *ds_bench_open(const struct ds_workload *wl,
+				  const struct ds_mode *mode, const char **skip)
+{
+	return ds_bench_open_placed(wl, mode, NULL, skip);
+}
+
+struct ds_vm *ds_bench_dvm(struct ds_bench_vm *b)
+{
+	return b->dvm;
 }
 
 /* Harvested pages that the guest's free map marks free right now. */

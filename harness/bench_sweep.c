@@ -36,13 +36,13 @@ struct sweep {
 
 static const char *const sweep_names[] = {
 	[SW_POINT] = "point", [SW_FRACTION] = "fraction", [SW_RING] = "ring",
-	[SW_SHIFT] = "shift", [SW_VCPUS] = "vcpus",
+	[SW_SHIFT] = "shift", [SW_VCPUS] = "vcpus", [SW_PLACEMENT] = "placement",
 };
 /* Column 1 of each sweep's tables: its x, with its unit. */
 static const char *const sweep_x[] = {
 	[SW_POINT] = "dirty_pct", [SW_FRACTION] = "dirty_pct",
 	[SW_RING] = "ring_entries", [SW_SHIFT] = "clear_shift",
-	[SW_VCPUS] = "vcpus",
+	[SW_VCPUS] = "vcpus", [SW_PLACEMENT] = "placement",
 };
 
 const char *ds_sweep_name(enum ds_sweep_kind k)
@@ -130,6 +130,8 @@ static void make_points(struct sweep *s)
 			wl.nr_vcpus = o->vcpus[i];
 			add_all_modes(s, &wl, &wl.pat.fraction_ppm, 1);
 		}
+		break;
+	default:	/* placement: bench_place.c */
 		break;
 	}
 }
@@ -449,6 +451,8 @@ int ds_sweep_run(const struct ds_sweep_opts *o)
 	unsigned int i, f;
 	bool ok;
 
+	if (o->kind == SW_PLACEMENT)
+		return ds_place_sweep_run(o);
 	s.pts = ds_calloc(MAX_POINTS, sizeof(*s.pts));
 	make_points(&s);
 	snprintf(meta, sizeof(meta), "sweep=%s workload=%s pattern=%s rounds=%u warmup=%u backing=%u memslots=%u",

@@ -120,6 +120,19 @@ echo "<h2>alloc-free: dirty pages already free at harvest</h2>"
 echo "<p>Pages the guest allocated and freed again within the round: a
 free-page-hinting migration could skip them.</p>"
 table "$DIR/alloc-free.tsv" 'col["mode"] != "off"' mode samples pages_median free_pages_median harvest_ns_median
+echo "<h2>Placement</h2><p>Every mode at the workload's fraction with the vCPU
+threads on core 0 and the harvester on the same core, another core, or
+another NUMA node (memory bound to the vCPUs' node), each only where this
+machine has it.  The <i>last_*</i> columns are read back from the kernel
+after the measured rounds (the CPU each thread last ran on, the node of 64
+sampled pages per memslot), not taken from the request; a point that ran
+elsewhere is <b>misplaced</b>.</p>"
+table "$DIR/placement.tsv" '1' placement mode samples harvest_ns_median harvest_ns_p99 \
+	ns_per_page_median user_pct_median vcpus_requested harvest_requested vcpu_last_cpus \
+	harvest_last_cpu harvest_last_node mem_pages_by_node verdict
+echo "<p>Every thread and memslot as read back (placement-readback.tsv):</p>"
+table "$DIR/placement-readback.tsv" '1' mode placement name tid requested cpus_allowed \
+	last_cpu last_core last_node pages_sampled pages_by_node
 echo "<h2>What was run</h2><pre>"
 for f in "$DIR"/*.tsv; do
 	[ -f "$f" ] && case $f in *-samples.tsv) ;; *) printf '%s: %s\n' "${f##*/}" "$(sed -n '2s/^# //p' "$f")" ;; esac
