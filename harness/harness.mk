@@ -9,6 +9,7 @@ HARNESS_SRCS += harness/mode_ring.c
 HARNESS_SRCS += harness/modes.c
 HARNESS_SRCS += harness/opt.c
 HARNESS_SRCS += harness/util.c
+HARNESS_SRCS += harness/vcpu_watch.c
 HARNESS_SRCS += harness/verify.c
 HARNESS_SRCS += harness/vm.c
 HARNESS_OBJS := $(patsubst %.c,$(B)/obj/%.o,$(HARNESS_SRCS))

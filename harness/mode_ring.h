@@ -30,6 +30,13 @@ struct ds_ring_exits {
 	uint32_t used_last;
 };
 
+/* The SKIP reason of every test that needs the wait-queue mode. */
+#define DS_RING_WQ_MISSING \
+	"kernel lacks KVM_CAP_DIRTY_LOG_RING_WAITQUEUE (see kernel/patches)"
+
+/* KVM_CHECK_EXTENSION(KVM_CAP_DIRTY_LOG_RING_WAITQUEUE) on /dev/kvm. */
+unsigned int ds_ring_waitqueue_cap(void);
+
 /* The capability the mode enables for @mcfg, or 0 when none is offered. */
 int ds_ring_cap(const struct ds_mode_cfg *mcfg);
 

@@ -41,6 +41,7 @@ struct ds_mode_cfg {
 	uint32_t clear_shift;	/* clear: pages per KVM_CLEAR_DIRTY_LOG = 2^shift */
 	bool initially_set;	/* clear: KVM_DIRTY_LOG_INITIALLY_SET */
 	bool acq_rel;		/* ring: use KVM_CAP_DIRTY_LOG_RING_ACQ_REL */
+	bool waitqueue;		/* ring: KVM_CAP_DIRTY_LOG_RING_WAITQUEUE (kernel/patches) */
 	/*
 	 * ring: a ring that overflows (a kernel bug) halts the VM instead of
 	 * failing the process, for the bench, which reports it as data.

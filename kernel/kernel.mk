@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# The kernels `dirtysuite vm` boots, the patch's own self-check, and the
-# check that runs the suite in both (included from the top Makefile; $(B) is
-# the build directory, $(TOP) the repository).
+# The kernels `dirtysuite vm` boots and the check that runs the suite in
+# them, whose WAITQUEUE area tests the patch (included from the top
+# Makefile; $(B) is the build directory, $(TOP) the repository).
 #
 #   make kernels         build/kernel/{stock,patched}/bzImage
 #   make kernel-stock    linux-source-6.12 + kernel/config.fragment
@@ -13,7 +13,7 @@
 # kernel/build does its own incremental work (stamps, the kernel's make), so
 # these targets are phony: make cannot see into the kernel tree.
 
-.PHONY: kernels kernel-stock kernel-patched kernel-tests kernel-check
+.PHONY: kernels kernel-stock kernel-patched kernel-check
 
 kernels: kernel-stock kernel-patched
 kernel-stock:
@@ -21,19 +21,5 @@ kernel-stock:
 kernel-patched:
 	B=$(B) $(TOP)/kernel/build patched
 
-# Self-checks of the patch: static, they run inside the VM.
-KERNEL_TESTS += $(B)/kernel/tests/waitqueue_test
-
-$(B)/obj/kernel/tests/%.o: kernel/tests/%.c $(LIBKVM)
-	@mkdir -p $(dir $@)
-	$(CC) $(DS_CFLAGS) -c $< -o $@
-$(B)/kernel/tests/%: $(B)/obj/kernel/tests/%.o
-	$(call link_kvm,-static)
-
-kernel-tests: $(KERNEL_TESTS)
-
-kernel-check: kernels static kernel-tests
+kernel-check: kernels static
 	B=$(B) $(TOP)/kernel/check $(CHECK_ARGS)
-
-# Keep the objects: their .d files track header changes.
-.PRECIOUS: $(B)/obj/kernel/tests/%.o

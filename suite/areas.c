@@ -10,6 +10,7 @@ extern const struct ds_area ds_area_stress;
 extern const struct ds_area ds_area_clear;
 extern const struct ds_area ds_area_ring;
 extern const struct ds_area ds_area_softfull;
+extern const struct ds_area ds_area_waitqueue;
 
 const struct ds_area *const ds_areas[] = {
 	&ds_area_bitmap,
@@ -20,5 +21,6 @@ const struct ds_area *const ds_areas[] = {
 	&ds_area_clear,
 	&ds_area_ring,
 	&ds_area_softfull,
+	&ds_area_waitqueue,
 };
 const unsigned int ds_nr_areas = sizeof(ds_areas) / sizeof(ds_areas[0]);

@@ -13,6 +13,7 @@ SUITE_SRCS += suite/ring.c
 SUITE_SRCS += suite/ring_concurrent.c
 SUITE_SRCS += suite/softfull.c
 SUITE_SRCS += suite/stress.c
+SUITE_SRCS += suite/waitqueue.c
 SUITE_OBJS = $(patsubst %.c,$(B)/obj/%.o,$(SUITE_SRCS))
 
 $(B)/obj/suite/%.o: suite/%.c $(LIBKVM)

@@ -1,0 +1,575 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * WAITQUEUE: KVM_CAP_DIRTY_LOG_RING_WAITQUEUE (kernel/patches/0001, api.rst
+ * 7.37 as patched).  A vCPU whose ring reaches its soft limit sleeps inside
+ * KVM_RUN until KVM_RESET_DIRTY_RINGS frees room, instead of exiting with
+ * KVM_EXIT_DIRTY_RING_FULL.  See CONFORMANCE.md for each rule.
+ *
+ * "Asleep" is read from the kernel, not guessed from elapsed time: the vCPU
+ * thread is in state S inside ioctl(vcpu fd, KVM_RUN), as /proc tells
+ * (ds_thread_in_run()), and its ring holds at least soft-limit entries.  Progress is the guest's write counter
+ * ds_ctl.writes_done, which never goes back, so progress between two reads
+ * shows however far apart they are.  Every wait polls for such an event;
+ * its bound (WQ_WAIT_MS) only turns a hang into a failure.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include "suite.h"
+#include "ds_uapi.h"
+#include "mode_ring.h"
+#include "util.h"
+#include "vcpu_watch.h"
+
+#define WQ_ENTRIES	1024	/* small: a 2048-page round fills it twice */
+#define WQ_WAIT_MS	30000	/* generous: a healthy kernel answers in ms */
+#define WQ_MAX_VCPUS	2
+
+static uint32_t wq_soft_limit(void)
+{
+	return WQ_ENTRIES - ds_ring_rsvd_entries();
+}
+
+/* The watched vCPU sleeps in the ring's wait: in KVM_RUN, ring soft-full. */
+static bool wq_asleep(struct ds_watch *r)
+{
+	return ds_watch_in_run(r) && ds_ring_used(r->v) >= wq_soft_limit();
+}
+
+static void wq_nap(void)
+{
+	struct timespec ts = { 0, 1000000 };
+
+	nanosleep(&ts, NULL);
+}
+
+/*
+ * Poll @cond(@r, @arg) every millisecond: true once it holds; false when
+ * @r's thread left its loop (a sync, a ring-full exit) and it does not, or
+ * after WQ_WAIT_MS.
+ */
+static bool wq_poll(bool (*cond)(struct ds_watch *, uint64_t), struct ds_watch *r,
+		    uint64_t arg)
+{
+	uint64_t end = ds_now_ns() + WQ_WAIT_MS * 1000000ULL;
+
+	while (!cond(r, arg)) {
+		if (DS_WATCH_GET(r->done) || ds_now_ns() > end)
+			return cond(r, arg);
+		wq_nap();
+	}
+	return true;
+}
+
+static bool wq_cond_asleep(struct ds_watch *r, uint64_t unused)
+{
+	return wq_asleep(r);
+}
+
+static bool wq_wait_asleep(struct ds_watch *r)
+{
+	if (wq_poll(wq_cond_asleep, r, 0))
+		return true;
+	if (!DS_WATCH_GET(r->syncs) || DS_WATCH_GET(r->ring_full))
+		printf("# vCPU %u not asleep: %lu KVM_RUN returns (%lu ring-full), %u ring entries, %lu guest writes\n",
+		       r->v->id, DS_WATCH_GET(r->runs), DS_WATCH_GET(r->ring_full),
+		       ds_ring_used(r->v), ds_vcpu_writes(r->v));
+	return false;
+}
+
+/* The guest wrote past @w0, or finished its round. */
+static bool wq_cond_progress(struct ds_watch *r, uint64_t w0)
+{
+	return ds_vcpu_writes(r->v) != w0 || DS_WATCH_GET(r->syncs);
+}
+
+static bool wq_cond_returned(struct ds_watch *r, uint64_t runs)
+{
+	return DS_WATCH_GET(r->runs) > runs;
+}
+
+/* One look at a watched vCPU, taken after a wait, all of it after. */
+struct wq_look {
+	bool asleep;
+	uint64_t writes;	/* the guest's write counter */
+	uint64_t runs;		/* KVM_RUN returns so far */
+	uint32_t used;		/* ring entries in use */
+};
+
+static void wq_look(struct ds_watch *r, bool asleep, struct wq_look *l)
+{
+	l->asleep = asleep;
+	l->writes = ds_vcpu_writes(r->v);
+	l->used = ds_ring_used(r->v);
+	l->runs = DS_WATCH_GET(r->runs);
+}
+
+static const char *wq_cfg(struct ds_vm_cfg *cfg, const struct ds_test_opts *o,
+			  uint32_t vcpus, uint32_t mib)
+{
+	ds_vm_cfg_default(cfg);
+	cfg->mode = ds_mode_find("ring");
+	cfg->mcfg.ring_entries = WQ_ENTRIES;
+	cfg->mcfg.waitqueue = true;
+	cfg->nr_vcpus = vcpus;
+	cfg->slot_pages[0] = (uint64_t)mib << (20 - DS_PAGE_SHIFT);
+	cfg->pat.pattern = ds_pattern_find("seq");
+	cfg->pat.fraction_ppm = 1000000;
+	cfg->pat.seed = o->seed;
+	cfg->inline_vcpus = true;	/* run by ds_watch threads */
+	return ds_mode_unsupported(cfg);
+}
+
+/* The answer of KVM_ENABLE_CAP(WAITQUEUE, @flags) on @vm: 0 or an errno. */
+static int wq_enable_errno(struct kvm_vm *vm, uint64_t flags)
+{
+	struct kvm_enable_cap cap = {
+		.cap = KVM_CAP_DIRTY_LOG_RING_WAITQUEUE, .flags = flags,
+	};
+
+	if (ds_injected(DS_FAULT_ERRNO))
+		return 0;	/* a kernel that stopped checking */
+	return __vm_ioctl(vm, KVM_ENABLE_CAP, &cap) ? errno : 0;
+}
+
+static bool wq_want(int e, int want, const char *what)
+{
+	return ds_check(e == want, "%s: errno %d (%s), want %s", what, e,
+			strerror(e), want ? strerror(want) : "success");
+}
+
+/*
+ * WAITQUEUE-001: KVM_CHECK_EXTENSION says 1 on /dev/kvm and on a VM; the
+ * cap is refused (EINVAL) without a ring, with flags, after a vCPU exists
+ * (kvm_vm_ioctl_enable_cap_generic as patched), and taken otherwise.
+ */
+static int wq_cap(const struct ds_test_opts *o)
+{
+	unsigned int sys = ds_ring_waitqueue_cap();
+	struct kvm_vm *vm;
+	bool ok;
+
+	if (!sys)
+		return ds_skip("%s", DS_RING_WQ_MISSING);
+	ok = ds_check(sys == 1, "KVM_CHECK_EXTENSION on /dev/kvm: %u, want 1", sys);
+	vm = vm_create_barebones();
+	ok &= ds_check(vm_check_cap(vm, KVM_CAP_DIRTY_LOG_RING_WAITQUEUE) == 1,
+		       "KVM_CHECK_EXTENSION on the VM: %d, want 1",
+		       vm_check_cap(vm, KVM_CAP_DIRTY_LOG_RING_WAITQUEUE));
+	ok &= wq_want(wq_enable_errno(vm, 0), EINVAL, "no dirty ring");
+	kvm_vm_free(vm);
+
+	vm = vm_create_barebones();
+	vm_enable_dirty_ring(vm, WQ_ENTRIES * sizeof(struct kvm_dirty_gfn));
+	ok &= wq_want(wq_enable_errno(vm, 1), EINVAL, "ring, flags 1");
+	ok &= wq_want(__vm_enable_cap(vm, KVM_CAP_DIRTY_LOG_RING_WAITQUEUE, 0) ? errno : 0,
+		      0, "ring, no vCPU, flags 0");
+	kvm_vm_free(vm);
+
+	vm = vm_create_barebones();
+	vm_enable_dirty_ring(vm, WQ_ENTRIES * sizeof(struct kvm_dirty_gfn));
+	__vm_vcpu_add(vm, 0);
+	ok &= wq_want(wq_enable_errno(vm, 0), EINVAL, "ring, after a vCPU");
+	kvm_vm_free(vm);
+	return ds_result(ok);
+}
+
+/* Harvest into @got through the mode (faults applied); then reset. */
+static void wq_harvest(struct ds_vm *dvm, struct ds_set *got)
+{
+	struct ds_htimes t = { 0 };
+
+	ds_harvest(dvm, got, &t);
+}
+
+/* After the round: what was harvested equals what the guest wrote. */
+static bool wq_round_exact(struct ds_vm *dvm, struct ds_set *got, uint64_t round,
+			   const char *what)
+{
+	struct ds_verdict v;
+	struct ds_set truth;
+	bool ok;
+
+	ds_set_init(&truth, dvm->nr_pages);
+	ds_vm_truth(dvm, &truth);
+	ds_verify(got, &truth, &v);
+	ds_verdict_print(stdout, what, &v, true);
+	ok = ds_verdict_ok(&v, true);
+	ok &= ds_check(!ds_vm_check_stamps(dvm, &truth, round),
+		       "%s: every written page stamped round %lu", what, round);
+	ds_set_free(&truth);
+	return ok;
+}
+
+/*
+ * WAITQUEUE-002: a soft-full vCPU sleeps in KVM_RUN (no return at all, so
+ * no KVM_EXIT_DIRTY_RING_FULL), makes no progress while asleep, not even
+ * across a reset that frees none of its entries, and goes on once a reset
+ * frees some; one round through every fill is then harvested exactly.
+ */
+static int wq_blocks(const struct ds_test_opts *o)
+{
+	uint32_t soft = wq_soft_limit(), fills = 0;
+	struct wq_look a, b;
+	struct ds_watch r;
+	struct ds_vm_cfg cfg;
+	struct ds_vm *dvm;
+	struct ds_set got;
+	const char *why = wq_cfg(&cfg, o, 1, 8);
+	bool ok = true, asleep, moved;
+	int freed;
+
+	if (why)
+		return ds_skip("%s", why);
+	dvm = ds_vm_create(&cfg);
+	ds_set_init(&got, dvm->nr_pages);
+	printf("# 1 vCPU, %u-entry ring, soft limit %u, seq 100%% of 8 MiB (2048 pages)\n",
+	       WQ_ENTRIES, soft);
+	ds_watch_start(&r, &dvm->vcpus[0], 1);
+	while (ok) {
+		asleep = wq_wait_asleep(&r);
+		/* The round may end after the last fill: nothing to wait for. */
+		if (!asleep && DS_WATCH_GET(r.syncs) && !DS_WATCH_GET(r.ring_full))
+			break;
+		wq_look(&r, asleep, &a);
+		ok = ds_check(a.asleep && !a.runs && a.used < WQ_ENTRIES,
+			      "fill %u: asleep in KVM_RUN with %u entries (soft limit %u, size %u), %lu guest writes, %lu KVM_RUN returns",
+			      fills + 1, a.used, soft, WQ_ENTRIES, a.writes, a.runs);
+		if (!ok)
+			break;
+		/* Nothing harvested: this reset frees none of its entries. */
+		freed = ds_ring_reset_now(dvm);
+		ok &= ds_check(freed == 0, "a reset with nothing harvested frees %d entries", freed);
+		wq_look(&r, wq_wait_asleep(&r), &b);
+		ok &= ds_check(b.asleep && b.writes == a.writes && b.used == a.used && !b.runs,
+			       "fill %u: after it still asleep (%d), %lu guest writes, %u entries, %lu KVM_RUN returns",
+			       fills + 1, b.asleep, b.writes, b.used, b.runs);
+		wq_harvest(dvm, &got);
+		moved = wq_poll(wq_cond_progress, &r, a.writes);
+		ok &= ds_check(moved, "fill %u: harvest + reset, the guest goes on (%lu writes)",
+			       fills + 1, ds_vcpu_writes(r.v));
+		fills++;
+	}
+	ds_watch_stop(&r);	/* it leaves after its first sync */
+	if (ok) {
+		wq_harvest(dvm, &got);
+		ok &= wq_round_exact(dvm, &got, 1, "round 1 through every fill");
+		ok &= ds_check(fills >= 2 && DS_WATCH_GET(r.runs) == 1 && !DS_WATCH_GET(r.ring_full),
+			       "%u fills, %lu KVM_RUN returns (the sync only), %lu ring-full exits",
+			       fills, DS_WATCH_GET(r.runs), DS_WATCH_GET(r.ring_full));
+	}
+	ds_set_free(&got);
+	ds_vm_destroy(dvm);
+	return ds_result(ok);
+}
+
+/*
+ * WAITQUEUE-004: a signal ends the sleep: KVM_RUN returns -1/EINTR with
+ * exit_reason KVM_EXIT_INTR; the next KVM_RUN sleeps again with the ring
+ * and the guest unchanged, until a reset.
+ */
+static int wq_signal(const struct ds_test_opts *o)
+{
+	struct wq_look a, b;
+	struct ds_watch r;
+	struct ds_vm_cfg cfg;
+	struct ds_vm *dvm;
+	struct ds_set got;
+	const char *why = wq_cfg(&cfg, o, 1, 8);
+	bool ok, moved;
+
+	if (why)
+		return ds_skip("%s", why);
+	dvm = ds_vm_create(&cfg);
+	ds_set_init(&got, dvm->nr_pages);
+	ds_watch_start(&r, &dvm->vcpus[0], 0);
+	wq_look(&r, wq_wait_asleep(&r), &a);
+	ok = ds_check(a.asleep && !a.runs, "asleep in KVM_RUN with %u entries, %lu KVM_RUN returns",
+		      a.used, a.runs);
+	if (ok) {
+		pthread_kill(r.thread, SIGUSR1);
+		wq_poll(wq_cond_returned, &r, 0);
+		ok &= ds_check(DS_WATCH_GET(r.eintr) == 1 && DS_WATCH_GET(r.intr_exits) == 1 &&
+			       DS_WATCH_GET(r.runs) == 1,
+			       "signal: %lu KVM_RUN returns, %lu with EINTR, %lu of them KVM_EXIT_INTR; want 1 each",
+			       DS_WATCH_GET(r.runs), DS_WATCH_GET(r.eintr), DS_WATCH_GET(r.intr_exits));
+		wq_look(&r, wq_wait_asleep(&r), &b);
+		ok &= ds_check(b.asleep && b.writes == a.writes && b.used == a.used && b.runs == 1,
+			       "KVM_RUN again: asleep (%d), %lu guest writes (%lu before), %u entries (%u before)",
+			       b.asleep, b.writes, a.writes, b.used, a.used);
+		wq_harvest(dvm, &got);
+		moved = wq_poll(wq_cond_progress, &r, a.writes);
+		ok &= ds_check(moved, "harvest + reset: the guest goes on (%lu writes)",
+			       ds_vcpu_writes(r.v));
+	}
+	ds_watch_stop(&r);
+	ds_set_free(&got);
+	ds_vm_destroy(dvm);
+	return ds_result(ok);
+}
+
+/*
+ * WAITQUEUE-003: a harvester thread resets whenever a ring reaches its soft
+ * limit, while the vCPUs write on their harness threads; each round, what
+ * it harvested plus a harvest after the round equals what was written.
+ */
+struct wq_harvester {
+	struct ds_vm *dvm;
+	pthread_mutex_t lock;	/* whoever harvests into got holds it */
+	struct ds_set got;
+	uint32_t stop;
+	uint64_t fills;		/* harvests made for a ring at its soft limit */
+};
+
+/* A vCPU at its soft limit that wrote nothing since the last one was. */
+static void wq_check_stuck(struct ds_vcpu *v, uint64_t *last, uint64_t *since)
+{
+	uint64_t w = ds_vcpu_writes(v), now = ds_now_ns();
+
+	if (w != *last || !*since) {
+		*last = w;
+		*since = now;
+	} else if (now - *since > WQ_WAIT_MS * 1000000ULL) {
+		/* ds_vm_round() would wait for ever: a verdict, not a hang. */
+		printf("# FAIL: vCPU %u at its soft limit with %lu writes for %u ms despite resets%s\n",
+		       v->id, w, WQ_WAIT_MS,
+		       ds_injected(DS_FAULT_NO_RESET) ? " (fault no-reset)" : "");
+		exit(KSFT_FAIL);
+	}
+}
+
+static void *wq_harvest_loop(void *arg)
+{
+	struct wq_harvester *h = arg;
+	uint64_t last[WQ_MAX_VCPUS] = { 0 }, since[WQ_MAX_VCPUS] = { 0 };
+	uint32_t i, n = h->dvm->cfg.nr_vcpus;
+
+	while (!DS_WATCH_GET(h->stop)) {
+		for (i = 0; i < n; i++)
+			if (ds_ring_used(&h->dvm->vcpus[i]) >= wq_soft_limit())
+				break;
+		if (i == n) {
+			wq_nap();
+			continue;
+		}
+		wq_check_stuck(&h->dvm->vcpus[i], &last[i], &since[i]);
+		/* All rings: the others are written while this one sleeps. */
+		pthread_mutex_lock(&h->lock);
+		wq_harvest(h->dvm, &h->got);
+		h->fills++;
+		pthread_mutex_unlock(&h->lock);
+	}
+	return NULL;
+}
+
+static int wq_no_loss(const struct ds_test_opts *o)
+{
+	static const char *const pats[] = { "seq", "random" };
+	struct wq_harvester h = { 0 };
+	struct ds_ring_stats st;
+	struct ds_vm_cfg cfg;
+	pthread_t thr;
+	const char *why;
+	uint64_t exits, fills;
+	unsigned int p, r, i;
+	bool ok = true;
+	char what[64];
+
+	for (p = 0; p < DS_ARRAY_SIZE(pats); p++) {
+		why = wq_cfg(&cfg, o, 2, 16);
+		if (why)
+			return ds_skip("%s", why);
+		cfg.pat.pattern = ds_pattern_find(pats[p]);
+		cfg.inline_vcpus = false;	/* the harness's vCPU threads */
+		h.dvm = ds_vm_create(&cfg);
+		ds_set_init(&h.got, h.dvm->nr_pages);
+		pthread_mutex_init(&h.lock, NULL);
+		h.stop = 0;
+		h.fills = 0;
+		pthread_create(&thr, NULL, wq_harvest_loop, &h);
+		printf("# 2 vCPU threads, %u-entry rings, %s 100%% of 16 MiB, 5 rounds, harvester thread\n",
+		       WQ_ENTRIES, pats[p]);
+		for (r = 1; r <= 5; r++) {
+			ds_vm_round(h.dvm);
+			pthread_mutex_lock(&h.lock);
+			wq_harvest(h.dvm, &h.got);	/* the vCPUs are stopped */
+			snprintf(what, sizeof(what), "%s round %u", pats[p], r);
+			ok &= wq_round_exact(h.dvm, &h.got, r, what);
+			ds_set_zero(&h.got);
+			pthread_mutex_unlock(&h.lock);
+		}
+		__atomic_store_n(&h.stop, 1, __ATOMIC_RELEASE);
+		pthread_join(thr, NULL);
+		fills = h.fills;
+		for (i = 0, exits = 0; i < cfg.nr_vcpus; i++)
+			exits += h.dvm->vcpus[i].ring_full_exits;
+		ds_ring_get_stats(h.dvm, &st);
+		/* Each vCPU writes more pages a round than its ring holds. */
+		ok &= ds_check(fills >= 5, "%lu harvests for a ring at its soft limit, want >= 5",
+			       fills);
+		ok &= ds_check(!exits, "%lu KVM_EXIT_DIRTY_RING_FULL, want 0", exits);
+		ok &= ds_check(!st.unknown && !st.reset_mismatch && !st.bad_flags,
+			       "%lu entries: %lu unknown, %lu bad flags; %lu resets, %lu answers != entries marked",
+			       st.collected, st.unknown, st.bad_flags, st.resets,
+			       st.reset_mismatch);
+		pthread_mutex_destroy(&h.lock);
+		ds_set_free(&h.got);
+		ds_vm_destroy(h.dvm);
+	}
+	return ds_result(ok);
+}
+
+/*
+ * In a child: @n vCPUs of a wait-queue VM on watched threads, all asleep
+ * at their soft limit.  Exits the child with KSFT_FAIL when one is not.
+ */
+static struct ds_vm *wq_child_asleep(const struct ds_test_opts *o, uint32_t n,
+				     struct ds_watch *w)
+{
+	struct ds_vm_cfg cfg;
+	struct ds_vm *dvm;
+	bool ok = true;
+	uint32_t i;
+
+	wq_cfg(&cfg, o, n, 16);
+	dvm = ds_vm_create(&cfg);
+	for (i = 0; i < n; i++)
+		ds_watch_start(&w[i], &dvm->vcpus[i], 0);
+	for (i = 0; i < n; i++)
+		ok &= ds_check(wq_wait_asleep(&w[i]), "child: vCPU %u asleep in KVM_RUN", i);
+	if (!ok)
+		exit(KSFT_FAIL);
+	return dvm;
+}
+
+/* Reap @pid within @bound_ms, else SIGKILL it; false when it hung. */
+static bool wq_reap(pid_t pid, int *status, uint64_t bound_ms, uint64_t *ms)
+{
+	uint64_t t0 = ds_now_ns();
+
+	for (;;) {
+		*ms = (ds_now_ns() - t0) / 1000000;
+		if (waitpid(pid, status, WNOHANG) == pid)
+			return true;
+		if (*ms > bound_ms) {
+			kill(pid, SIGKILL);
+			return false;
+		}
+		wq_nap();
+	}
+}
+
+/*
+ * WAITQUEUE-005: closing the VM fd while vCPUs sleep wakes them; as nobody
+ * can reset any more, they exit with KVM_EXIT_DIRTY_RING_FULL, and the
+ * process then exits (destroying the VM) without hanging.
+ */
+static int wq_close(const struct ds_test_opts *o)
+{
+	struct ds_watch w[WQ_MAX_VCPUS];
+	struct ds_vm_cfg cfg;
+	struct ds_vm *dvm;
+	uint64_t ms;
+	const char *why;
+	int fds[2], status = 0;
+	bool ok = true, reaped, closed;
+	uint32_t i;
+	pid_t pid;
+	char c;
+
+	why = wq_cfg(&cfg, o, WQ_MAX_VCPUS, 16);
+	if (why)
+		return ds_skip("%s", why);
+	TEST_ASSERT(!pipe(fds), "pipe");
+	pid = fork();
+	TEST_ASSERT(pid >= 0, "fork");
+	if (!pid) {
+		close(fds[0]);
+		dvm = wq_child_asleep(o, WQ_MAX_VCPUS, w);
+		TEST_ASSERT(write(fds[1], "c", 1) == 1, "write");
+		close(dvm->vm->fd);
+		for (i = 0; i < WQ_MAX_VCPUS; i++) {
+			wq_poll(wq_cond_returned, &w[i], 0);
+			ok &= ds_check(DS_WATCH_GET(w[i].ring_full) == 1 &&
+				       DS_WATCH_GET(w[i].runs) == 1,
+				       "child: vCPU %u after the close: %lu KVM_RUN returns, %lu ring-full",
+				       i, DS_WATCH_GET(w[i].runs), DS_WATCH_GET(w[i].ring_full));
+		}
+		/* Exiting closes the vCPU fds: the VM goes with them. */
+		_exit(ok ? KSFT_PASS : KSFT_FAIL);
+	}
+	close(fds[1]);
+	/* EOF: the child exited before its vCPUs slept; its status says why. */
+	closed = read(fds[0], &c, 1) == 1;
+	close(fds[0]);
+	/* The child waits WQ_WAIT_MS at most for its threads, then exits. */
+	reaped = wq_reap(pid, &status, 2 * WQ_WAIT_MS, &ms);
+	/* Only now: the child's lines and ours must not interleave. */
+	ok = ds_check(closed, "child: its vCPUs asleep, it closed the VM fd");
+	ok &= ds_check(reaped, "child reaped %lu ms after the close", ms);
+	ok &= ds_check(WIFEXITED(status) && WEXITSTATUS(status) == KSFT_PASS,
+		       "child exit status %d", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	return ds_result(ok);
+}
+
+/*
+ * WAITQUEUE-006: SIGKILL of a process whose vCPUs sleep (VM fd open):
+ * the process dies and is reaped, its VM destroyed, without a hang.
+ */
+static int wq_kill(const struct ds_test_opts *o)
+{
+	struct ds_watch w[WQ_MAX_VCPUS];
+	struct ds_vm_cfg cfg;
+	int fds[2], status = 0;
+	const char *why;
+	uint64_t ms;
+	bool ok, reaped;
+	pid_t pid;
+	char c;
+
+	why = wq_cfg(&cfg, o, WQ_MAX_VCPUS, 16);
+	if (why)
+		return ds_skip("%s", why);
+	TEST_ASSERT(!pipe(fds), "pipe");
+	pid = fork();
+	TEST_ASSERT(pid >= 0, "fork");
+	if (!pid) {
+		close(fds[0]);
+		wq_child_asleep(o, WQ_MAX_VCPUS, w);
+		TEST_ASSERT(write(fds[1], "a", 1) == 1, "write");
+		for (;;)
+			pause();
+	}
+	close(fds[1]);
+	/* EOF: the child exited before its vCPUs slept; its status says why. */
+	ok = ds_check(read(fds[0], &c, 1) == 1, "child: its vCPUs asleep");
+	close(fds[0]);
+	if (ok)
+		kill(pid, SIGKILL);
+	reaped = wq_reap(pid, &status, WQ_WAIT_MS, &ms);
+	ok &= ds_check(reaped, "child reaped %lu ms after SIGKILL", ms);
+	ok &= ds_check(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+		       "child died of SIGKILL (status %#x)", status);
+	return ds_result(ok);
+}
+
+static const struct ds_test tests[] = {
+	{ "WAITQUEUE-001", "quick", "KVM_CHECK_EXTENSION 1; ENABLE_CAP EINVAL: no ring, flags, after vCPU",
+	  wq_cap },
+	{ "WAITQUEUE-002", "quick", "soft-full vCPU sleeps in KVM_RUN, no progress until reset, goes on",
+	  wq_blocks },
+	{ "WAITQUEUE-003", "full", "no page lost over many fill/reset cycles, concurrent harvester",
+	  wq_no_loss },
+	{ "WAITQUEUE-004", "quick", "signal to a sleeping vCPU: -EINTR, KVM_EXIT_INTR, sleeps again",
+	  wq_signal },
+	{ "WAITQUEUE-005", "quick", "closing the VM fd wakes sleeping vCPUs (RING_FULL), no hang",
+	  wq_close },
+	{ "WAITQUEUE-006", "quick", "SIGKILL of a process with sleeping vCPUs does not hang",
+	  wq_kill },
+};
+
+const struct ds_area ds_area_waitqueue = DS_AREA("WAITQUEUE", tests);
