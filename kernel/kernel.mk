@@ -23,3 +23,11 @@ kernel-patched:
 
 kernel-check: kernels static
 	B=$(B) $(TOP)/kernel/check $(CHECK_ARGS)
+
+# Mutation testing with real kernels: each kernel/mutants/*.patch plants a
+# one-line bug; the IDs its Caught-by: line names must turn `not ok` in it.
+# MUTANTS='01 05' runs some (globs on NN-name).  kernel/mutants/run builds
+# the stock kernel itself where it is missing, and `make static` once.
+.PHONY: mutant-check
+mutant-check:
+	B=$(B) $(TOP)/kernel/mutants/run $(MUTANTS)
