@@ -9,7 +9,9 @@
  * PML buffer, 512, on VMX with pml=Y; 0 elsewhere).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "suite.h"
 #include "mode_ring.h"
@@ -46,6 +48,55 @@ static bool harvest_exact(struct ds_vm *dvm, const struct ds_set *truth,
 	return ds_verdict_ok(&v, true);
 }
 
+/* Does /proc/cpuinfo's first "flags" line list @flag? */
+static bool sf_cpu_flag(const char *flag)
+{
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	char line[4096], *p;
+	size_t n = strlen(flag);
+	bool has = false;
+
+	while (f && fgets(line, sizeof(line), f)) {
+		if (strncmp(line, "flags", 5))
+			continue;
+		for (p = strstr(line, flag); p && !has; p = strstr(p + 1, flag))
+			has = p[-1] == ' ' && (p[n] == ' ' || p[n] == '\n');
+		break;
+	}
+	if (f)
+		fclose(f);
+	return has;
+}
+
+/*
+ * Does every exit push at most one ring entry?  Without PML (the reserve
+ * is only DS_RING_RSVD_ENTRIES) and with two-dimensional paging (NPT/EPT,
+ * the vendor module's parameter), each write to a write-protected page is
+ * its own fault exit and pushes one entry.  Not so with shadow paging (one
+ * fault may also set A/D bits in guest page tables: two pushes) or PML (an
+ * exit flushes a buffer); false where unknown (no vendor module parameter,
+ * e.g. this project's PVM host).
+ */
+static bool one_push_per_exit(void)
+{
+	const char *param = NULL;
+	FILE *f;
+	int c = 'N';
+
+	if (ds_ring_rsvd_entries() != DS_RING_RSVD_ENTRIES)
+		return false;
+	if (sf_cpu_flag("svm"))
+		param = "/sys/module/kvm_amd/parameters/npt";
+	else if (sf_cpu_flag("vmx"))
+		param = "/sys/module/kvm_intel/parameters/ept";
+	f = param ? fopen(param, "r") : NULL;
+	if (f) {
+		c = fgetc(f);
+		fclose(f);
+	}
+	return c == 'Y' || c == '1';
+}
+
 /*
  * SOFTFULL-001: the exit comes at the soft limit, before the ring is full.
  * kvm_dirty_ring_push() raises KVM_REQ_DIRTY_RING_SOFT_FULL once
@@ -55,8 +106,11 @@ static bool harvest_exact(struct ds_vm *dvm, const struct ds_set *truth,
  * fault's page, or a PML buffer: that is what the reserve is for), so the
  * exit sees fewer than N entries; a push at N would overwrite an entry
  * userspace has not harvested (dirty_ring.c WARNs "It should never get
- * full").  Without PML each write fault pushes one entry and the exit
- * sees exactly soft_limit; that is printed, not required.
+ * full").  Where each exit pushes at most one entry (see
+ * one_push_per_exit()) the exit sees exactly soft_limit: one more means
+ * the request came one push late, eating into the reserve (a `>` for `>=`
+ * in kvm_dirty_ring_soft_full(): kernel/mutants/05), which the bounds
+ * above cannot see.  Elsewhere that is printed, not required.
  */
 static int sf_limit(const struct ds_test_opts *o)
 {
@@ -87,6 +141,10 @@ static int sf_limit(const struct ds_test_opts *o)
 		       ex.used_min, soft);
 	ok &= ds_check(ex.used_max < SF_ENTRIES, "most entries at an exit %u < ring size %u",
 		       ex.used_max, SF_ENTRIES);
+	if (one_push_per_exit())
+		ok &= ds_check(ex.used_min == soft,
+			       "fewest entries at an exit %u == soft limit %u (no PML, NPT/EPT: one push an exit)",
+			       ex.used_min, soft);
 	ds_vm_destroy(dvm);
 	return ds_result(ok);
 }
