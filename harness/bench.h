@@ -49,6 +49,25 @@ struct ds_stat {
 };
 void ds_stat_of(const double *v, uint32_t n, struct ds_stat *s);
 
+/*
+ * The harness's own share of the harvest (user_ns as % of harvest_ns),
+ * gathered per mode over a sweep's points and printed as one line a mode.
+ */
+#define DS_OVH_MODES	8
+#define DS_OVH_POINTS	64
+struct ds_overhead {
+	unsigned int nmodes;
+	struct {
+		const char *mode;
+		unsigned int n;
+		double pct[DS_OVH_POINTS];	/* per-point median user % */
+		double ns_page[DS_OVH_POINTS];	/* median user_ns / median pages */
+	} m[DS_OVH_MODES];
+};
+void ds_overhead_add(struct ds_overhead *o, const char *mode,
+		     const struct ds_stat *st);
+void ds_overhead_print(const struct ds_overhead *o, uint32_t rounds);
+
 enum { DS_CROSS_AT, DS_CROSS_A_ALWAYS, DS_CROSS_B_ALWAYS, DS_CROSS_NODATA };
 int ds_crossover(const double *x, const double *a, const double *b,
 		 unsigned int n, double *at);

@@ -110,3 +110,39 @@ int ds_crossover(const double *x, const double *a, const double *b,
 	*at = exp(l0 + (l1 - l0) * (0 - d0) / (d1 - d0));
 	return DS_CROSS_AT;
 }
+
+void ds_overhead_add(struct ds_overhead *o, const char *mode,
+		     const struct ds_stat *st)
+{
+	double pct = st[BM_USER_PCT].median, pages = st[BM_PAGES].median;
+	unsigned int i;
+
+	if (isnan(pct))
+		return;
+	for (i = 0; i < o->nmodes && strcmp(o->m[i].mode, mode); i++)
+		;
+	if (i == DS_OVH_MODES || o->m[i].n == DS_OVH_POINTS)
+		return;
+	if (i == o->nmodes)
+		o->m[o->nmodes++].mode = mode;
+	o->m[i].pct[o->m[i].n] = pct;
+	o->m[i].ns_page[o->m[i].n++] = pages > 0 ? st[BM_USER_NS].median / pages : NAN;
+}
+
+/*
+ * "overhead MODE: ..." on stdout: the median over the sweep's points of
+ * each point's median, its range, and the goal it is held to.
+ */
+void ds_overhead_print(const struct ds_overhead *o, uint32_t rounds)
+{
+	struct ds_stat p, q;
+	unsigned int i;
+
+	for (i = 0; i < o->nmodes; i++) {
+		ds_stat_of(o->m[i].pct, o->m[i].n, &p);
+		ds_stat_of(o->m[i].ns_page, o->m[i].n, &q);
+		printf("overhead %-6s user_ns %.2f%% of harvest_ns (median of %u points, range %.2f..%.2f%%; each a median of %u rounds), %.2f ns/page; goal < 2%%: %s\n",
+		       o->m[i].mode, p.median, p.n, p.min, p.max, rounds, q.median,
+		       p.max < 2 ? "met" : p.median < 2 ? "met at the median" : "MISSED");
+	}
+}

@@ -325,6 +325,7 @@ static bool write_tables(struct sweep *s, const char *meta)
 	const char *cols[NCOLS];
 	struct ds_table sum, smp;
 	struct ds_stat st[BM_NR];
+	struct ds_overhead ovh = { 0 };
 	unsigned int i, f, m, k, r, n;
 	bool ok;
 
@@ -360,6 +361,8 @@ static bool write_tables(struct sweep *s, const char *meta)
 			strcpy(vals[n++], res->overflow ? "overflow" : "ok");
 			ds_table_row(&sum, vp);
 			print_row(s, p, f, st, tax);
+			if (p->mode && !res->overflow)
+				ds_overhead_add(&ovh, p->mode->name, st);
 			for (r = 0; r < res->n; r++) {
 				snprintf(vals[FIXED_COLS - 1], 32, "%u", r);
 				for (k = 0; k < BM_NR; k++)
@@ -368,6 +371,7 @@ static bool write_tables(struct sweep *s, const char *meta)
 			}
 		}
 	}
+	ds_overhead_print(&ovh, s->o->wl.rounds);
 	ok = ds_table_close(&sum);
 	return ds_table_close(&smp) && ok;
 }

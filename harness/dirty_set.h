@@ -25,8 +25,11 @@ bool ds_set_has(const struct ds_set *s, uint64_t page);
 uint64_t ds_set_next(const struct ds_set *s, uint64_t from);
 /* Number of set bits among the first @nbits of @map. */
 uint64_t ds_bitmap_weight(const uint64_t *map, uint64_t nbits);
-/* OR @nbits bits of a little-endian bitmap into @s starting at @base. */
-void ds_set_or_bitmap(struct ds_set *s, uint64_t base, const uint64_t *map,
-		      uint64_t nbits);
+/*
+ * OR @nbits bits of a little-endian bitmap into @s starting at @base;
+ * returns how many of them were set (the log's weight), counted on the way.
+ */
+uint64_t ds_set_or_bitmap(struct ds_set *s, uint64_t base, const uint64_t *map,
+			  uint64_t nbits);
 
 #endif /* DS_DIRTY_SET_H */

@@ -29,8 +29,7 @@ void ds_log_get_all(struct ds_vm *dvm, struct ds_set *out, struct ds_htimes *t)
 		t0 = ds_now_ns();
 		kvm_vm_get_dirty_log(dvm->vm, s->id, lp->logs[i]);
 		t1 = ds_now_ns();
-		ds_set_or_bitmap(out, s->first, lp->logs[i], s->npages);
-		t->pages += ds_bitmap_weight(lp->logs[i], s->npages);
+		t->pages += ds_set_or_bitmap(out, s->first, lp->logs[i], s->npages);
 		t2 = ds_now_ns();
 		t->get_ns += t1 - t0;
 		t->user_ns += t2 - t1;
@@ -59,6 +58,7 @@ void ds_log_free(struct ds_vm *dvm)
 		return;
 	for (i = 0; i < DS_MAX_SLOTS; i++)
 		free(lp->logs[i]);
+	free(lp->chunks);
 	free(lp);
 	dvm->mode_priv = NULL;
 }

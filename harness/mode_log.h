@@ -10,6 +10,7 @@
 
 struct ds_log_priv {
 	uint64_t *logs[DS_MAX_SLOTS];	/* the last KVM_GET_DIRTY_LOG per slot */
+	void *chunks;			/* clear: the chunks a reset clears */
 };
 
 static inline struct ds_log_priv *ds_log_priv(struct ds_vm *dvm)
