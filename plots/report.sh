@@ -23,8 +23,9 @@ table()
 	awk -F '\t' -v cols="$*" '
 	/^#/ { next }
 	!h { for (i = 1; i <= NF; i++) idx[$i] = i; h = 1
-	     n = split(cols, c, " "); printf "<table><tr>"
-	     for (i = 1; i <= n; i++) printf "<th>%s</th>", c[i]
+	     n = split(cols, c, " "); printf "<div class=\"tbl\"><table><tr>"
+	     # Long column names may break after an underscore, not overflow.
+	     for (i = 1; i <= n; i++) { t = c[i]; gsub(/_/, "_<wbr>", t); printf "<th>%s</th>", t }
 	     print "</tr>"; next }
 	{ for (k in idx) col[k] = $idx[k] }
 	'"$tb_cond"' { printf "<tr>"
@@ -33,7 +34,7 @@ table()
 		if (v ~ /^-?[0-9.]+(e[-+]?[0-9]+)?$/ && v != int(v)) v = sprintf("%.4g", v)
 		printf "<td>%s</td>", v }
 	     print "</tr>" }
-	END { print "</table>" }' "$tb_f"
+	END { print "</table></div>" }' "$tb_f"
 }
 
 img()
@@ -50,7 +51,8 @@ cat <<HEAD
 <html lang="en"><head><meta charset="utf-8">
 <title>dirtysuite bench: ${DIR##*/}</title>
 <style>
-body { font-family: "DejaVu Sans", sans-serif; max-width: 1000px; margin: 2em auto; color: #222; }
+body { font-family: "DejaVu Sans", sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }
+.tbl { overflow-x: auto; max-width: 100%; }
 h1 { font-size: 1.5em; } h2 { border-bottom: 1px solid #ccc; margin-top: 2em; }
 table { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; }
 td, th { border: 1px solid #ccc; padding: 2px 6px; text-align: right; }
@@ -75,8 +77,11 @@ fi
 if [ -f "$DIR/fraction.tsv" ]; then
 	# The harness's own time (user_ns) as % of the harvest, per mode: the
 	# median and range of the fraction sweep's per-point medians.
-	awk -F '\t' '/^#/ { next } !h { for (i = 1; i <= NF; i++) c[$i] = i; h = 1; next }
-	$c["mode"] != "off" && $c["user_pct_median"] != "nan" && $c["verdict"] != "overflow" {
+	awk -F '\t' '/^#/ { next } !h { for (i = 1; i <= NF; i++) c[$i] = i; h = 1
+		# An older or partial table: no figure rather than $0 read as one.
+		if (!("user_pct_median" in c) || !("user_ns_median" in c) || !("pages_median" in c)) exit
+		next }
+	$c["mode"] != "off" && $c["user_pct_median"] != "nan" && !("verdict" in c && $c["verdict"] == "overflow") {
 		m = $c["mode"]; if (!(m in n)) order[++nm] = m; v[m, ++n[m]] = $c["user_pct_median"] + 0
 		if ($c["pages_median"] > 0) { pp[m, ++np[m]] = $c["user_ns_median"] / $c["pages_median"] } }
 	function med(a, m, k,    i, j, t, x) {
