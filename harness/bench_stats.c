@@ -83,15 +83,24 @@ void ds_bench_res_free(struct ds_bench_res *r)
  * positive, interpolated linearly in log x because the sweep's x steps
  * are geometric.  Returns DS_CROSS_AT with *at set, or why there is none.
  */
-int ds_crossover(const double *x, const double *a, const double *b,
-		 unsigned int n, double *at)
+int ds_crossover(const double *xs, const double *as, const double *bs,
+		 unsigned int ns, double *at)
 {
-	double d0, d1, l0, l1;
+	double d0, d1, l0, l1, x[64], a[64], b[64];
 	int i, last = -1, pos = 0, neg = 0;
+	unsigned int k, n = 0;
 
+	/*
+	 * A point one curve lacks (a ring that overflowed there) is left out;
+	 * the crossover is sought among the points both curves have.
+	 */
+	for (k = 0; k < ns && n < 64; k++)
+		if (!isnan(as[k]) && !isnan(bs[k])) {
+			x[n] = xs[k];
+			a[n] = as[k];
+			b[n++] = bs[k];
+		}
 	for (i = 0; i < (int)n; i++) {
-		if (isnan(a[i]) || isnan(b[i]))
-			return DS_CROSS_NODATA;
 		pos += a[i] > b[i];
 		neg += a[i] <= b[i];
 		if (i && a[i - 1] <= b[i - 1] && a[i] > b[i])

@@ -412,7 +412,7 @@ static bool crossover_write(struct sweep *s, const char *meta)
 	double x[32], ring[32], bitmap[32], at = NAN;
 	char v[4][128], *vp[4] = { v[0], v[1], v[2], v[3] };
 	struct ds_table t;
-	unsigned int m, f;
+	unsigned int m, f, left;
 	int kind;
 
 	if (!ds_table_open(&t, o->outdir, "crossover", cols, 4, meta))
@@ -441,6 +441,12 @@ static bool crossover_write(struct sweep *s, const char *meta)
 		default:
 			snprintf(v[3], 128, "no crossover: ring or bitmap not measured here");
 		}
+		for (f = 0, left = 0; f < o->nr_fracs; f++)
+			left += isnan(ring[f]) || isnan(bitmap[f]);
+		if (left && kind != DS_CROSS_NODATA)
+			snprintf(v[3] + strlen(v[3]), 128 - strlen(v[3]),
+				 " (%u of %u fractions left out: not measured or ring overflow)",
+				 left, o->nr_fracs);
 		printf("crossover %llu MiB: %s (medians of %u rounds per point)\n",
 		       (unsigned long long)(o->mems[m] >> 20), v[3], o->wl.rounds);
 		ds_table_row(&t, vp);
