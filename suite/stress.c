@@ -140,8 +140,11 @@ static int stress_soak(const struct ds_test_opts *o)
 		return ds_skip("no tracking mode is supported by this kernel");
 	printf("# soak %.0f s over %u modes\n", total / 1e9, n);
 	for (i = 0; i < ds_nr_modes && i < DS_ARRAY_SIZE(why); i++)
-		if (!why[i])
+		if (!why[i]) {
+			/* Said first: a hang then names the mode it hung in. */
+			printf("# mode %s: soak starts\n", ds_modes[i]->name);
 			ok &= soak_mode(ds_modes[i], o, total / n);
+		}
 	return ds_result(ok);
 }
 
