@@ -119,10 +119,9 @@ static int clear_sticky(const struct ds_test_opts *o)
 	bool ok = true;
 
 	clear_cfg(&cfg, o, false, "random", 50000);
-	why = ds_mode_unsupported(&cfg);
-	if (why)
-		return ds_skip("%s", why);
-	dvm = ds_vm_create(&cfg);
+	dvm = ds_vm_create_or_skip(&cfg);
+	if (!dvm)
+		return KSFT_SKIP;
 	ds_set_init(&a, dvm->nr_pages);
 	ds_set_init(&b, dvm->nr_pages);
 	ds_set_init(&want, dvm->nr_pages);
@@ -245,10 +244,9 @@ static int clear_ranges(const struct ds_test_opts *o)
 
 	clear_cfg(&cfg, o, true, "random", 20000);
 	cfg.slot_pages[0] = 4 << (20 - DS_PAGE_SHIFT);
-	why = ds_mode_unsupported(&cfg);
-	if (why)
-		return ds_skip("%s", why);
-	dvm = ds_vm_create(&cfg);
+	dvm = ds_vm_create_or_skip(&cfg);
+	if (!dvm)
+		return KSFT_SKIP;
 	s = &dvm->slots[0];
 	ones = ds_malloc(s->npages / 8 + 16);
 	memset(ones, 0xff, s->npages / 8 + 16);

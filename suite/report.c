@@ -45,3 +45,14 @@ const char *ds_mode_unsupported(const struct ds_vm_cfg *cfg)
 {
 	return cfg->mode->supported(&cfg->mcfg);
 }
+
+struct ds_vm *ds_vm_create_or_skip(const struct ds_vm_cfg *cfg)
+{
+	const char *why = ds_mode_unsupported(cfg);
+
+	if (why) {
+		ds_skip("%s", why);
+		return NULL;
+	}
+	return ds_vm_create(cfg);
+}

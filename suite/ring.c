@@ -174,10 +174,9 @@ static int ring_mmap(const struct ds_test_opts *o)
 	int e;
 
 	ring_cfg(&cfg, o, false);
-	why = ds_mode_unsupported(&cfg);
-	if (why)
-		return ds_skip("%s", why);
-	dvm = ds_vm_create(&cfg);
+	dvm = ds_vm_create_or_skip(&cfg);
+	if (!dvm)
+		return KSFT_SKIP;
 	vcpu = dvm->vcpus[0].vcpu;
 	len = cfg.mcfg.ring_entries * sizeof(struct kvm_dirty_gfn);
 	printf("# ring of %u entries (%zu bytes) at page offset %d of the vCPU fd\n",
@@ -268,10 +267,9 @@ static int ring_reset(const struct ds_test_opts *o)
 	cfg.mcfg.ring_entries = 16384;
 	cfg.pat.pattern = ds_pattern_find("seq");
 	cfg.pat.fraction_ppm = 1000000;
-	why = ds_mode_unsupported(&cfg);
-	if (why)
-		return ds_skip("%s", why);
-	dvm = ds_vm_create(&cfg);
+	dvm = ds_vm_create_or_skip(&cfg);
+	if (!dvm)
+		return KSFT_SKIP;
 	printf("# seq 100%%: every page rewritten each round\n");
 	ok &= ds_vm_run_verified(dvm, 4, true);
 	ok &= ring_stats_ok(dvm);
@@ -355,10 +353,9 @@ static int ring_no_bitmap(const struct ds_test_opts *o)
 	int e;
 
 	ring_cfg(&cfg, o, false);
-	why = ds_mode_unsupported(&cfg);
-	if (why)
-		return ds_skip("%s", why);
-	dvm = ds_vm_create(&cfg);
+	dvm = ds_vm_create_or_skip(&cfg);
+	if (!dvm)
+		return KSFT_SKIP;
 	buf = ds_calloc(dvm->slots[0].npages / 64 + 1, 8);
 	ds_vm_round(dvm);
 	log.slot = dvm->slots[0].id;

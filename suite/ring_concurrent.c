@@ -109,10 +109,9 @@ int ring_concurrent(const struct ds_test_opts *o)
 	cfg.pat.pattern = ds_pattern_find("seq");
 	cfg.pat.fraction_ppm = 125000;
 	cfg.pat.seed = o->seed;
-	why = ds_mode_unsupported(&cfg);
-	if (why)
-		return ds_skip("%s", why);
-	c.dvm = ds_vm_create(&cfg);
+	c.dvm = ds_vm_create_or_skip(&cfg);
+	if (!c.dvm)
+		return KSFT_SKIP;
 	truth = ds_calloc(CONC_ROUNDS, sizeof(*truth));
 	start = ds_calloc(CONC_ROUNDS, sizeof(*start));
 	printf("# %u rounds, 2 vCPUs, %u MiB, seq 1/8 per round, harvester thread\n",

@@ -123,10 +123,9 @@ static int sf_limit(const struct ds_test_opts *o)
 
 	sf_cfg(&cfg, o, 1, 8);
 	cfg.inline_vcpus = true;
-	why = ds_mode_unsupported(&cfg);
-	if (why)
-		return ds_skip("%s", why);
-	dvm = ds_vm_create(&cfg);
+	dvm = ds_vm_create_or_skip(&cfg);
+	if (!dvm)
+		return KSFT_SKIP;
 	printf("# 1 vCPU, %u-entry ring, soft limit %u (reserve %u), seq 100%% of 8 MiB\n",
 	       SF_ENTRIES, soft, SF_ENTRIES - soft);
 	ok = ds_vm_run_verified(dvm, 3, true);
@@ -181,10 +180,9 @@ static int sf_no_progress(const struct ds_test_opts *o)
 
 	sf_cfg(&cfg, o, 1, 8);
 	cfg.inline_vcpus = true;
-	why = ds_mode_unsupported(&cfg);
-	if (why)
-		return ds_skip("%s", why);
-	dvm = ds_vm_create(&cfg);
+	dvm = ds_vm_create_or_skip(&cfg);
+	if (!dvm)
+		return KSFT_SKIP;
 	v = &dvm->vcpus[0];
 	/* Round 1 writes 2048 pages: the ring fills long before its sync. */
 	reason = run_once(v);
@@ -279,10 +277,9 @@ static int sf_per_vcpu(const struct ds_test_opts *o)
 	cfg.inline_vcpus = true;
 	/* 1/8 of a 1024-page slice: 128 pages a round, a few entries each. */
 	cfg.pat.fraction_ppm = 125000;
-	why = ds_mode_unsupported(&cfg);
-	if (why)
-		return ds_skip("%s", why);
-	dvm = ds_vm_create(&cfg);
+	dvm = ds_vm_create_or_skip(&cfg);
+	if (!dvm)
+		return KSFT_SKIP;
 	ds_set_init(&truth, dvm->nr_pages);
 
 	ds_vcpu_run_round(&dvm->vcpus[1]);

@@ -53,4 +53,11 @@ static inline int ds_result(bool ok)
 /* The mode's own SKIP reason, or NULL; tests call it before ds_vm_create. */
 const char *ds_mode_unsupported(const struct ds_vm_cfg *cfg);
 
+/*
+ * ds_vm_create(), or NULL after printing the mode's SKIP reason when this
+ * kernel cannot run it: "if (!(dvm = ds_vm_create_or_skip(&cfg))) return
+ * KSFT_SKIP;".
+ */
+struct ds_vm *ds_vm_create_or_skip(const struct ds_vm_cfg *cfg);
+
 #endif /* DS_SUITE_H */
