@@ -446,6 +446,34 @@ static struct ds_vm *wq_child_asleep(const struct ds_test_opts *o, uint32_t n,
 	return dvm;
 }
 
+/*
+ * Fork a child whose WQ_MAX_VCPUS vCPUs all sleep at their soft limit.
+ * The child gets 0, with *dvm set, once it has told the parent; the
+ * parent gets the pid, and *ready false when the child exited before its
+ * vCPUs slept (its exit status then says why).
+ */
+static pid_t wq_fork_asleep(const struct ds_test_opts *o, struct ds_watch *w,
+			    struct ds_vm **dvm, bool *ready)
+{
+	int fds[2];
+	pid_t pid;
+	char c;
+
+	TEST_ASSERT(!pipe(fds), "pipe");
+	pid = fork();
+	TEST_ASSERT(pid >= 0, "fork");
+	if (!pid) {
+		close(fds[0]);
+		*dvm = wq_child_asleep(o, WQ_MAX_VCPUS, w);
+		TEST_ASSERT(write(fds[1], "c", 1) == 1, "write");
+		return 0;
+	}
+	close(fds[1]);
+	*ready = read(fds[0], &c, 1) == 1;
+	close(fds[0]);
+	return pid;
+}
+
 /* Reap @pid within @bound_ms, else SIGKILL it; false when it hung. */
 static bool wq_reap(pid_t pid, int *status, uint64_t bound_ms, uint64_t *ms)
 {
@@ -475,22 +503,16 @@ static int wq_close(const struct ds_test_opts *o)
 	struct ds_vm *dvm;
 	uint64_t ms;
 	const char *why;
-	int fds[2], status = 0;
+	int status = 0;
 	bool ok = true, reaped, closed;
 	uint32_t i;
 	pid_t pid;
-	char c;
 
 	why = wq_cfg(&cfg, o, WQ_MAX_VCPUS, 16);
 	if (why)
 		return ds_skip("%s", why);
-	TEST_ASSERT(!pipe(fds), "pipe");
-	pid = fork();
-	TEST_ASSERT(pid >= 0, "fork");
+	pid = wq_fork_asleep(o, w, &dvm, &closed);
 	if (!pid) {
-		close(fds[0]);
-		dvm = wq_child_asleep(o, WQ_MAX_VCPUS, w);
-		TEST_ASSERT(write(fds[1], "c", 1) == 1, "write");
 		close(dvm->vm->fd);
 		for (i = 0; i < WQ_MAX_VCPUS; i++) {
 			wq_poll(wq_cond_returned, &w[i], 0);
@@ -502,10 +524,6 @@ static int wq_close(const struct ds_test_opts *o)
 		/* Exiting closes the vCPU fds: the VM goes with them. */
 		_exit(ok ? KSFT_PASS : KSFT_FAIL);
 	}
-	close(fds[1]);
-	/* EOF: the child exited before its vCPUs slept; its status says why. */
-	closed = read(fds[0], &c, 1) == 1;
-	close(fds[0]);
 	/* The child waits WQ_WAIT_MS at most for its threads, then exits. */
 	reaped = wq_reap(pid, &status, 2 * WQ_WAIT_MS, &ms);
 	/* Only now: the child's lines and ours must not interleave. */
@@ -524,30 +542,21 @@ static int wq_kill(const struct ds_test_opts *o)
 {
 	struct ds_watch w[WQ_MAX_VCPUS];
 	struct ds_vm_cfg cfg;
-	int fds[2], status = 0;
+	struct ds_vm *dvm;
+	int status = 0;
 	const char *why;
 	uint64_t ms;
-	bool ok, reaped;
+	bool ok, reaped, ready;
 	pid_t pid;
-	char c;
 
 	why = wq_cfg(&cfg, o, WQ_MAX_VCPUS, 16);
 	if (why)
 		return ds_skip("%s", why);
-	TEST_ASSERT(!pipe(fds), "pipe");
-	pid = fork();
-	TEST_ASSERT(pid >= 0, "fork");
-	if (!pid) {
-		close(fds[0]);
-		wq_child_asleep(o, WQ_MAX_VCPUS, w);
-		TEST_ASSERT(write(fds[1], "a", 1) == 1, "write");
+	pid = wq_fork_asleep(o, w, &dvm, &ready);
+	if (!pid)
 		for (;;)
 			pause();
-	}
-	close(fds[1]);
-	/* EOF: the child exited before its vCPUs slept; its status says why. */
-	ok = ds_check(read(fds[0], &c, 1) == 1, "child: its vCPUs asleep");
-	close(fds[0]);
+	ok = ds_check(ready, "child: its vCPUs asleep");
 	if (ok)
 		kill(pid, SIGKILL);
 	reaped = wq_reap(pid, &status, WQ_WAIT_MS, &ms);
