@@ -32,9 +32,17 @@ void ds_set_free(struct ds_set *s)
 	s->nbits = 0;
 }
 
+/*
+ * Word stores, not memset(): the selftests framework replaces memset with a
+ * byte loop (string_override.c, for guest code), which made clearing the
+ * set of a 256 MiB VM take microseconds, a third of a small harvest.
+ */
 void ds_set_zero(struct ds_set *s)
 {
-	memset(s->bits, 0, (s->nbits + 63) / 64 * sizeof(uint64_t));
+	uint64_t i, n = (s->nbits + 63) / 64, *w = s->bits;
+
+	for (i = 0; i < n; i++)
+		w[i] = 0;
 }
 
 uint64_t ds_set_count(const struct ds_set *s)

@@ -17,7 +17,13 @@ struct ds_mode {
 	void (*enable)(struct ds_vm *dvm);
 	/* Per-vCPU set-up once the vCPU exists (e.g. map its ring). */
 	void (*vcpu_init)(struct ds_vcpu *v);
-	/* Add the pages dirtied since the last reset to @out. */
+	/*
+	 * Fill @out, an empty set (ds_set_zero()), with the pages dirtied since
+	 * the last reset.  Whatever a VMM must do to have that set, in its own
+	 * memory, is the harvest's cost (get_ns); anything more of ours is
+	 * user_ns.  Bitmap modes have KVM write it there, so a reset may read
+	 * @out, which must live until then (ds_harvest() does both).
+	 */
 	void (*harvest)(struct ds_vm *dvm, struct ds_set *out, struct ds_htimes *t);
 	/* Re-protect what the last harvest reported. */
 	void (*reset)(struct ds_vm *dvm, struct ds_htimes *t);
@@ -33,7 +39,10 @@ extern const struct ds_mode *const ds_modes[];
 extern const unsigned int ds_nr_modes;
 const struct ds_mode *ds_mode_find(const char *name);
 
-/* Harvest then reset through @dvm's mode, with the injected faults applied. */
+/*
+ * Harvest into @out, which must be empty, then reset, through @dvm's mode
+ * with the injected faults applied; t->pages counts what @out got.
+ */
 void ds_harvest(struct ds_vm *dvm, struct ds_set *out, struct ds_htimes *t);
 
 #endif /* DS_MODE_H */

@@ -178,16 +178,27 @@ static uint32_t ring_peek(struct ring_vcpu *rv, uint32_t entries)
 }
 
 /*
- * Read up to @max dirty entries of @rv from its fetch index into @copy,
- * marking each RESET: the ring protocol itself, which every VMM pays.
+ * Collect up to @max of @v's dirty entries into @out, one pass the way
+ * every ring consumer runs it (QEMU's kvm_dirty_ring_reap_one, the
+ * selftests' dirty_ring_collect_one): see DIRTY, read slot and offset,
+ * set the page's bit, mark the entry RESET.  Setting the bit is part of
+ * the protocol's cost, not ours: a consumer that kept no record would
+ * have harvested nothing.  The mode's lock is held.  Returns the entries
+ * collected.
  */
-static uint32_t ring_read(struct ring_priv *rp, struct ring_vcpu *rv,
-			  struct kvm_dirty_gfn *copy, uint32_t max)
+static uint32_t ring_collect(struct ds_vm *dvm, struct ds_vcpu *v,
+			     struct ds_set *out, uint32_t max, bool *misattribute)
 {
-	uint32_t n, flags;
+	struct ring_priv *rp = ring_priv(dvm);
+	struct ring_vcpu *rv = v->mode_priv;
+	uint32_t n, flags, slot, mask = rp->entries - 1;
+	struct ds_slot *s = NULL;
+	uint64_t off, page;
 
+	if (max > rp->entries)
+		max = rp->entries;
 	for (n = 0; n < max; n++) {
-		struct kvm_dirty_gfn *e = &rv->gfns[rv->fetch & (rp->entries - 1)];
+		struct kvm_dirty_gfn *e = &rv->gfns[(rv->fetch + n) & mask];
 
 		/* Acquire: slot and offset are read only after DIRTY is seen. */
 		flags = __atomic_load_n(&e->flags, __ATOMIC_ACQUIRE);
@@ -195,72 +206,30 @@ static uint32_t ring_read(struct ring_priv *rp, struct ring_vcpu *rv,
 			break;
 		if (flags != KVM_DIRTY_GFN_F_DIRTY)
 			rp->st.bad_flags++;
-		copy[n].slot = e->slot;
-		copy[n].offset = e->offset;
+		slot = e->slot;
+		off = e->offset;
 		/* Release: KVM may reuse the entry once it sees RESET. */
 		__atomic_store_n(&e->flags, KVM_DIRTY_GFN_F_RESET, __ATOMIC_RELEASE);
-		rv->fetch++;
-	}
-	return n;
-}
-
-/*
- * Collect up to @max of @v's dirty entries into @out; the mode's lock is
- * held.  Batch by batch, timed apart into @t: reading the ring is get_ns;
- * turning slot and offset into our page numbers and set bits is
- * dirtysuite's own bookkeeping, user_ns.  The batch is one page on the
- * stack: a buffer as big as the ring costs a shadow-MMU fault per page per
- * harvest on a nested host, which is no part of either.  Adds the pages
- * new to @out to t->pages.
- */
-#define RING_BATCH	256
-
-static uint64_t ring_collect(struct ds_vm *dvm, struct ds_vcpu *v,
-			     struct ds_set *out, uint32_t max, bool *misattribute,
-			     struct ds_htimes *t)
-{
-	struct kvm_dirty_gfn copy[RING_BATCH];
-	struct ring_priv *rp = ring_priv(dvm);
-	struct ring_vcpu *rv = v->mode_priv;
-	uint64_t n = 0, page, added = 0, t0, t1, *w, bit;
-	uint32_t i, got, slot;
-	struct ds_slot *s = NULL;
-
-	if (max > rp->entries)
-		max = rp->entries;
-	do {
-		t0 = ds_now_ns();
-		got = ring_read(rp, rv, copy, max - n < RING_BATCH ? max - n : RING_BATCH);
-		t1 = ds_now_ns();
-		for (i = 0; i < got; i++) {
-			slot = copy[i].slot;
-			if (*misattribute) {
-				slot++;		/* DS_FAULT_WRONG_SLOT: one entry, once */
-				*misattribute = false;
-			}
-			/* Runs of entries name one slot: look up on a change only. */
-			if (!s || s->id != slot)
-				s = ds_vm_slot_by_id(dvm, slot);
-			if (s && copy[i].offset < s->npages) {
-				page = s->first + copy[i].offset;
-				w = &out->bits[page / 64];
-				bit = 1ULL << (page % 64);
-				added += !(*w & bit);
-				*w |= bit;
-			} else if (rp->st.unknown++ < 4) {
-				printf("# ring vCPU %u: entry %lu names slot %#x offset %llu: no test page\n",
-				       v->id, (unsigned long)(rv->fetch - got + i), slot,
-				       (unsigned long long)copy[i].offset);
-			}
+		if (*misattribute) {
+			slot++;		/* DS_FAULT_WRONG_SLOT: one entry, once */
+			*misattribute = false;
 		}
-		t->get_ns += t1 - t0;
-		t->user_ns += ds_now_ns() - t1;
-		n += got;
-	} while (got == RING_BATCH && n < max);
+		/* Runs of entries name one slot: look up on a change only. */
+		if (!s || s->id != slot)
+			s = ds_vm_slot_by_id(dvm, slot);
+		if (s && off < s->npages) {
+			page = s->first + off;
+			out->bits[page / 64] |= 1ULL << (page % 64);
+		} else if (rp->st.unknown++ < 4) {
+			printf("# ring vCPU %u: entry %lu names slot %#x offset %llu: no test page\n",
+			       v->id, (unsigned long)(rv->fetch + n), slot,
+			       (unsigned long long)off);
+		}
+	}
+	rv->fetch += n;
 	rv->unreset += n;
 	rp->marked += n;
 	rp->st.collected += n;
-	t->pages += added;
 	return n;
 }
 
@@ -288,16 +257,37 @@ static int ring_reset_locked(struct ds_vm *dvm, struct ds_htimes *t)
 	return r;
 }
 
+/*
+ * What vCPU threads harvested on their own at soft-full exits (dvm->pending)
+ * merged into @out, our bookkeeping (user_ns); then every ring read into it
+ * (get_ns).
+ */
 static void ring_harvest(struct ds_vm *dvm, struct ds_set *out,
 			 struct ds_htimes *t)
 {
 	struct ring_priv *rp = ring_priv(dvm);
 	bool wrong = ds_injected(DS_FAULT_WRONG_SLOT);
-	uint32_t i;
+	uint64_t i, t0, t1;
 
 	pthread_mutex_lock(&rp->lock);
+	pthread_mutex_lock(&dvm->lock);
+	if (dvm->pending_times.pages) {
+		t0 = ds_now_ns();
+		for (i = 0; i < (dvm->pending.nbits + 63) / 64; i++)
+			out->bits[i] |= dvm->pending.bits[i];
+		ds_set_zero(&dvm->pending);
+		t->user_ns += ds_now_ns() - t0;
+	}
+	t->get_ns += dvm->pending_times.get_ns;
+	t->reset_ns += dvm->pending_times.reset_ns;
+	t->user_ns += dvm->pending_times.user_ns;
+	t->calls += dvm->pending_times.calls;
+	dvm->pending_times = (struct ds_htimes){ 0 };
+	pthread_mutex_unlock(&dvm->lock);
+	t1 = ds_now_ns();
 	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
-		ring_collect(dvm, &dvm->vcpus[i], out, UINT32_MAX, &wrong, t);
+		ring_collect(dvm, &dvm->vcpus[i], out, UINT32_MAX, &wrong);
+	t->get_ns += ds_now_ns() - t1;
 	pthread_mutex_unlock(&rp->lock);
 }
 
@@ -348,7 +338,7 @@ static bool ring_vcpu_exit(struct ds_vcpu *v)
 	struct ring_priv *rp = ring_priv(dvm);
 	struct ring_vcpu *rv = v->mode_priv;
 	struct ds_htimes t = { 0 };
-	uint64_t t0 = ds_now_ns(), writes;
+	uint64_t t0 = ds_now_ns(), t1, writes;
 	bool wrong = false;
 	int freed = 0;
 
@@ -357,7 +347,10 @@ static bool ring_vcpu_exit(struct ds_vcpu *v)
 	pthread_mutex_lock(&rp->lock);
 	note_exit(dvm, rv, rv->unreset + ring_peek(rv, rp->entries));
 	pthread_mutex_lock(&dvm->lock);
-	ring_collect(dvm, v, &dvm->pending, UINT32_MAX, &wrong, &dvm->pending_times);
+	t1 = ds_now_ns();
+	/* pages: entries, the sign for ring_harvest() that there is some. */
+	dvm->pending_times.pages += ring_collect(dvm, v, &dvm->pending, UINT32_MAX, &wrong);
+	dvm->pending_times.get_ns += ds_now_ns() - t1;
 	pthread_mutex_unlock(&dvm->lock);
 	if (!ds_injected(DS_FAULT_NO_RESET))
 		freed = ring_reset_locked(dvm, &t);
@@ -365,6 +358,7 @@ static bool ring_vcpu_exit(struct ds_vcpu *v)
 
 	pthread_mutex_lock(&dvm->lock);
 	dvm->pending_times.reset_ns += t.reset_ns;
+	dvm->pending_times.calls += t.calls;
 	pthread_mutex_unlock(&dvm->lock);
 
 	writes = __atomic_load_n(&dvm->ctl->writes_done[v->id], __ATOMIC_RELAXED);
@@ -430,11 +424,10 @@ uint64_t ds_ring_collect_some(struct ds_vcpu *v, struct ds_set *out, uint32_t ma
 {
 	struct ring_priv *rp = ring_priv(v->dvm);
 	bool wrong = ds_injected(DS_FAULT_WRONG_SLOT);
-	struct ds_htimes t = { 0 };
 	uint64_t n;
 
 	pthread_mutex_lock(&rp->lock);
-	n = ring_collect(v->dvm, v, out, max, &wrong, &t);
+	n = ring_collect(v->dvm, v, out, max, &wrong);
 	pthread_mutex_unlock(&rp->lock);
 	return n;
 }

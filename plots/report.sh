@@ -90,7 +90,7 @@ if [ -f "$DIR/fraction.tsv" ]; then
 		lo = x[1]; hi = x[k]
 		return k % 2 ? x[(k + 1) / 2] : (x[k / 2] + x[k / 2 + 1]) / 2 }
 	END { if (!nm) exit
-		print "<p>dirtysuite'"'"'s own time in a harvest (user_ns, as % of the harvest'"'"'s ioctl time; goal under 2%):</p><ul>"
+		print "<p>dirtysuite'"'"'s own time in a harvest (user_ns: the harness'"'"'s steps beyond what any consumer of the mode must do, as % of the harvest'"'"'s time, get + reset; goal under 2%):</p><ul>"
 		for (i = 1; i <= nm; i++) { m = order[i]; x = med(v, m, n[m]); l = lo; u = hi
 			y = np[m] ? med(pp, m, np[m]) : 0
 			printf "<li%s>%s: <b>%.2f%%</b> median (range %.2f..%.2f%%, %d points), %.2f ns per harvested page</li>\n",

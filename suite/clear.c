@@ -115,7 +115,6 @@ static int clear_sticky(const struct ds_test_opts *o)
 	struct ds_htimes t = { 0 };
 	struct ds_vm_cfg cfg;
 	struct ds_vm *dvm;
-	const char *why;
 	bool ok = true;
 
 	clear_cfg(&cfg, o, false, "random", 50000);
@@ -238,7 +237,6 @@ static int clear_ranges(const struct ds_test_opts *o)
 	struct ds_slot *s;
 	uint64_t *ones, *buf, gpa, n;
 	uint32_t odd;
-	const char *why;
 	bool ok = true;
 	int e;
 

@@ -97,7 +97,6 @@ int ring_concurrent(const struct ds_test_opts *o)
 	struct ds_vm_cfg cfg;
 	struct conc c = { 0 };
 	pthread_t thr;
-	const char *why;
 	bool ok = true;
 	int r;
 

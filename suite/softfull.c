@@ -118,7 +118,6 @@ static int sf_limit(const struct ds_test_opts *o)
 	struct ds_ring_exits ex;
 	struct ds_vm_cfg cfg;
 	struct ds_vm *dvm;
-	const char *why;
 	bool ok;
 
 	sf_cfg(&cfg, o, 1, 8);
@@ -175,7 +174,6 @@ static int sf_no_progress(const struct ds_test_opts *o)
 	struct ds_set truth;
 	uint64_t w0, w;
 	uint32_t used0, used, reason, i;
-	const char *why;
 	bool ok = true;
 
 	sf_cfg(&cfg, o, 1, 8);
@@ -270,7 +268,6 @@ static int sf_per_vcpu(const struct ds_test_opts *o)
 	struct ds_vm *dvm;
 	struct ds_set truth;
 	uint32_t used1, r;
-	const char *why;
 	bool ok = true;
 
 	sf_cfg(&cfg, o, 2, 8);

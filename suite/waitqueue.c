@@ -178,12 +178,19 @@ static int wq_cap(const struct ds_test_opts *o)
 	return ds_result(ok);
 }
 
-/* Harvest into @got through the mode (faults applied); then reset. */
+/*
+ * Harvest through the mode (faults applied), then reset; added to @got,
+ * which gathers a whole round over its fills (a harvest replaces its set).
+ */
 static void wq_harvest(struct ds_vm *dvm, struct ds_set *got)
 {
 	struct ds_htimes t = { 0 };
+	struct ds_set now;
 
-	ds_harvest(dvm, got, &t);
+	ds_set_init(&now, got->nbits);
+	ds_harvest(dvm, &now, &t);
+	ds_set_or_bitmap(got, 0, now.bits, now.nbits);
+	ds_set_free(&now);
 }
 
 /* After the round: what was harvested equals what the guest wrote. */
