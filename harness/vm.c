@@ -132,6 +132,34 @@ static void handle_ucall(struct ds_vcpu *v, bool *stop)
 	}
 }
 
+/*
+ * What a vCPU looked like when it left the guest in a way no test expects
+ * (SHUTDOWN is a triple fault: the guest's own tables or memory went bad):
+ * enough to tell a wild jump from a page-table walk that read garbage.
+ */
+static void vcpu_dump_exit(struct ds_vcpu *v)
+{
+	struct kvm_run *run = v->vcpu->run;
+	struct kvm_sregs sr;
+	struct kvm_regs r;
+	uint32_t i;
+
+	vcpu_regs_get(v->vcpu, &r);
+	vcpu_sregs_get(v->vcpu, &sr);
+	printf("# vCPU %u: exit %s (%u) in round %lu: rip %#llx rsp %#llx rflags %#llx cr0 %#llx cr2 %#llx cr3 %#llx cr4 %#llx efer %#llx\n",
+	       v->id, exit_reason_str(run->exit_reason), run->exit_reason,
+	       v->dvm->round, r.rip, r.rsp, r.rflags, sr.cr0, sr.cr2, sr.cr3,
+	       sr.cr4, sr.efer);
+	if (run->exit_reason == KVM_EXIT_INTERNAL_ERROR) {
+		printf("# vCPU %u: internal error suberror %u:", v->id,
+		       run->internal.suberror);
+		for (i = 0; i < run->internal.ndata && i < 16; i++)
+			printf(" %#llx", run->internal.data[i]);
+		printf("\n");
+	}
+	fflush(stdout);
+}
+
 void ds_vcpu_run_round(struct ds_vcpu *v)
 {
 	struct kvm_run *run = v->vcpu->run;
@@ -152,6 +180,8 @@ void ds_vcpu_run_round(struct ds_vcpu *v)
 			}
 			continue;
 		}
+		if (run->exit_reason != KVM_EXIT_IO)
+			vcpu_dump_exit(v);
 		TEST_ASSERT(run->exit_reason == KVM_EXIT_IO,
 			    "vCPU %u: unexpected exit reason %s (%u)", v->id,
 			    exit_reason_str(run->exit_reason), run->exit_reason);
