@@ -61,6 +61,8 @@ static void clear_reset(struct ds_vm *dvm, struct ds_htimes *t)
 {
 	struct ds_log_priv *lp = ds_log_priv(dvm);
 	uint32_t shift = dvm->cfg.mcfg.clear_shift, batch[CLEAR_BATCH], nb, i, k;
+	uint32_t max = dvm->cfg.mcfg.clear_batch && dvm->cfg.mcfg.clear_batch < CLEAR_BATCH ?
+		       dvm->cfg.mcfg.clear_batch : CLEAR_BATCH;
 	uint64_t t0, t1, t2, c, j, w1, nchunks, first, dirty, *log;
 	/* A chunk is whole words, and so is the slot (2 MiB each). */
 	uint64_t wpc = (1ULL << shift) / 64;
@@ -80,11 +82,11 @@ static void clear_reset(struct ds_vm *dvm, struct ds_htimes *t)
 			 * cost more than the rest of the scan.  One word a
 			 * chunk (QEMU's default shift, 6) is the short path.
 			 */
-			for (nb = 0; wpc == 1 && c < nchunks && nb < CLEAR_BATCH; c++) {
+			for (nb = 0; wpc == 1 && c < nchunks && nb < max; c++) {
 				batch[nb] = c;
 				nb += log[c] != 0;
 			}
-			for (; c < nchunks && nb < CLEAR_BATCH; c++) {
+			for (; c < nchunks && nb < max; c++) {
 				w1 = (c + 1) * wpc < s->npages / 64 ? (c + 1) * wpc : s->npages / 64;
 				for (dirty = 0, j = c * wpc; j < w1; j++)
 					dirty |= log[j];

@@ -39,6 +39,7 @@ typedef void ds_place_fn(struct ds_vm *dvm, enum ds_place_stage stage,
 struct ds_mode_cfg {
 	uint32_t ring_entries;	/* ring: entries per vCPU (power of two) */
 	uint32_t clear_shift;	/* clear: pages per KVM_CLEAR_DIRTY_LOG = 2^shift */
+	uint32_t clear_batch;	/* clear: chunks picked per batch; 0: CLEAR_BATCH */
 	bool initially_set;	/* clear: KVM_DIRTY_LOG_INITIALLY_SET */
 	bool acq_rel;		/* ring: use KVM_CAP_DIRTY_LOG_RING_ACQ_REL */
 	bool waitqueue;		/* ring: KVM_CAP_DIRTY_LOG_RING_WAITQUEUE (kernel/patches) */
@@ -90,10 +91,10 @@ struct ds_vcpu {
 
 /* Where a harvest's time went, accumulated over the calls that fill it. */
 struct ds_htimes {
-	uint64_t get_ns;	/* GET_DIRTY_LOG, or reading ring entries */
+	uint64_t get_ns;	/* GET_DIRTY_LOG, or reading ring entries into the set */
 	uint64_t reset_ns;	/* CLEAR_DIRTY_LOG, or KVM_RESET_DIRTY_RINGS */
-	uint64_t user_ns;	/* our own bookkeeping outside the ioctls */
-	uint64_t pages;		/* dirty pages reported */
+	uint64_t user_ns;	/* our own work beyond what the mode needs (README) */
+	uint64_t pages;		/* dirty pages reported (counted untimed) */
 	uint64_t calls;		/* ioctls made */
 };
 

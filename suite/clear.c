@@ -181,6 +181,8 @@ static int clear_chunks(const struct ds_test_opts *o)
 		cfg.slot_pages[0] = 10 << (20 - DS_PAGE_SHIFT);
 		cfg.slot_pages[1] = 2 << (20 - DS_PAGE_SHIFT);
 		cfg.mcfg.clear_shift = shift;
+		/* Batches of 5 chunks: every slot crosses batch boundaries. */
+		cfg.mcfg.clear_batch = 5;
 		why = ds_mode_unsupported(&cfg);
 		if (why)
 			return ds_skip("%s", why);
