@@ -14,6 +14,8 @@ SUITE_SRCS += suite/ring_concurrent.c
 SUITE_SRCS += suite/softfull.c
 SUITE_SRCS += suite/stress.c
 SUITE_SRCS += suite/waitqueue.c
+SUITE_SRCS += suite/waitqueue_exit.c
+SUITE_SRCS += suite/waitqueue_watch.c
 SUITE_OBJS = $(patsubst %.c,$(B)/obj/%.o,$(SUITE_SRCS))
 
 $(B)/obj/suite/%.o: suite/%.c $(LIBKVM)

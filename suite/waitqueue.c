@@ -3,126 +3,19 @@
  * WAITQUEUE: KVM_CAP_DIRTY_LOG_RING_WAITQUEUE (kernel/patches/0001, api.rst
  * 7.37 as patched).  A vCPU whose ring reaches its soft limit sleeps inside
  * KVM_RUN until KVM_RESET_DIRTY_RINGS frees room, instead of exiting with
- * KVM_EXIT_DIRTY_RING_FULL.  See CONFORMANCE.md for each rule.
- *
- * "Asleep" is read from the kernel, not guessed from elapsed time: the vCPU
- * thread is in state S inside ioctl(vcpu fd, KVM_RUN), as /proc tells
- * (ds_thread_in_run()), and its ring holds at least soft-limit entries.  Progress is the guest's write counter
- * ds_ctl.writes_done, which never goes back, so progress between two reads
- * shows however far apart they are.  Every wait polls for such an event;
- * its bound (WQ_WAIT_MS) only turns a hang into a failure.
+ * KVM_EXIT_DIRTY_RING_FULL.  See CONFORMANCE.md for each rule, and
+ * waitqueue_watch.c for how a test knows that a vCPU sleeps.
  */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/wait.h>
 
-#include "suite.h"
 #include "ds_uapi.h"
 #include "mode_ring.h"
 #include "util.h"
-#include "vcpu_watch.h"
-
-#define WQ_ENTRIES	1024	/* small: a 2048-page round fills it twice */
-#define WQ_WAIT_MS	30000	/* generous: a healthy kernel answers in ms */
-#define WQ_MAX_VCPUS	2
-
-static uint32_t wq_soft_limit(void)
-{
-	return WQ_ENTRIES - ds_ring_rsvd_entries();
-}
-
-/* The watched vCPU sleeps in the ring's wait: in KVM_RUN, ring soft-full. */
-static bool wq_asleep(struct ds_watch *r)
-{
-	return ds_watch_in_run(r) && ds_ring_used(r->v) >= wq_soft_limit();
-}
-
-static void wq_nap(void)
-{
-	struct timespec ts = { 0, 1000000 };
-
-	nanosleep(&ts, NULL);
-}
-
-/*
- * Poll @cond(@r, @arg) every millisecond: true once it holds; false when
- * @r's thread left its loop (a sync, a ring-full exit) and it does not, or
- * after WQ_WAIT_MS.
- */
-static bool wq_poll(bool (*cond)(struct ds_watch *, uint64_t), struct ds_watch *r,
-		    uint64_t arg)
-{
-	uint64_t end = ds_now_ns() + WQ_WAIT_MS * 1000000ULL;
-
-	while (!cond(r, arg)) {
-		if (DS_WATCH_GET(r->done) || ds_now_ns() > end)
-			return cond(r, arg);
-		wq_nap();
-	}
-	return true;
-}
-
-static bool wq_cond_asleep(struct ds_watch *r, uint64_t unused)
-{
-	return wq_asleep(r);
-}
-
-static bool wq_wait_asleep(struct ds_watch *r)
-{
-	if (wq_poll(wq_cond_asleep, r, 0))
-		return true;
-	if (!DS_WATCH_GET(r->syncs) || DS_WATCH_GET(r->ring_full))
-		printf("# vCPU %u not asleep: %lu KVM_RUN returns (%lu ring-full), %u ring entries, %lu guest writes\n",
-		       r->v->id, DS_WATCH_GET(r->runs), DS_WATCH_GET(r->ring_full),
-		       ds_ring_used(r->v), ds_vcpu_writes(r->v));
-	return false;
-}
-
-/* The guest wrote past @w0, or finished its round. */
-static bool wq_cond_progress(struct ds_watch *r, uint64_t w0)
-{
-	return ds_vcpu_writes(r->v) != w0 || DS_WATCH_GET(r->syncs);
-}
-
-static bool wq_cond_returned(struct ds_watch *r, uint64_t runs)
-{
-	return DS_WATCH_GET(r->runs) > runs;
-}
-
-/* One look at a watched vCPU, taken after a wait, all of it after. */
-struct wq_look {
-	bool asleep;
-	uint64_t writes;	/* the guest's write counter */
-	uint64_t runs;		/* KVM_RUN returns so far */
-	uint32_t used;		/* ring entries in use */
-};
-
-static void wq_look(struct ds_watch *r, bool asleep, struct wq_look *l)
-{
-	l->asleep = asleep;
-	l->writes = ds_vcpu_writes(r->v);
-	l->used = ds_ring_used(r->v);
-	l->runs = DS_WATCH_GET(r->runs);
-}
-
-static const char *wq_cfg(struct ds_vm_cfg *cfg, const struct ds_test_opts *o,
-			  uint32_t vcpus, uint32_t mib)
-{
-	ds_vm_cfg_default(cfg);
-	cfg->mode = ds_mode_find("ring");
-	cfg->mcfg.ring_entries = WQ_ENTRIES;
-	cfg->mcfg.waitqueue = true;
-	cfg->nr_vcpus = vcpus;
-	cfg->slot_pages[0] = (uint64_t)mib << (20 - DS_PAGE_SHIFT);
-	cfg->pat.pattern = ds_pattern_find("seq");
-	cfg->pat.fraction_ppm = 1000000;
-	cfg->pat.seed = o->seed;
-	cfg->inline_vcpus = true;	/* run by ds_watch threads */
-	return ds_mode_unsupported(cfg);
-}
+#include "waitqueue.h"
 
 /* The answer of KVM_ENABLE_CAP(WAITQUEUE, @flags) on @vm: 0 or an errno. */
 static int wq_enable_errno(struct kvm_vm *vm, uint64_t flags)
@@ -176,40 +69,6 @@ static int wq_cap(const struct ds_test_opts *o)
 	ok &= wq_want(wq_enable_errno(vm, 0), EINVAL, "ring, after a vCPU");
 	kvm_vm_free(vm);
 	return ds_result(ok);
-}
-
-/*
- * Harvest through the mode (faults applied), then reset; added to @got,
- * which gathers a whole round over its fills (a harvest replaces its set).
- */
-static void wq_harvest(struct ds_vm *dvm, struct ds_set *got)
-{
-	struct ds_htimes t = { 0 };
-	struct ds_set now;
-
-	ds_set_init(&now, got->nbits);
-	ds_harvest(dvm, &now, &t);
-	ds_set_or_bitmap(got, 0, now.bits, now.nbits);
-	ds_set_free(&now);
-}
-
-/* After the round: what was harvested equals what the guest wrote. */
-static bool wq_round_exact(struct ds_vm *dvm, struct ds_set *got, uint64_t round,
-			   const char *what)
-{
-	struct ds_verdict v;
-	struct ds_set truth;
-	bool ok;
-
-	ds_set_init(&truth, dvm->nr_pages);
-	ds_vm_truth(dvm, &truth);
-	ds_verify(got, &truth, &v);
-	ds_verdict_print(stdout, what, &v, true);
-	ok = ds_verdict_ok(&v, true);
-	ok &= ds_check(!ds_vm_check_stamps(dvm, &truth, round),
-		       "%s: every written page stamped round %lu", what, round);
-	ds_set_free(&truth);
-	return ok;
 }
 
 /*
@@ -430,148 +289,6 @@ static int wq_no_loss(const struct ds_test_opts *o)
 	return ds_result(ok);
 }
 
-/*
- * In a child: @n vCPUs of a wait-queue VM on watched threads, all asleep
- * at their soft limit.  Exits the child with KSFT_FAIL when one is not.
- */
-static struct ds_vm *wq_child_asleep(const struct ds_test_opts *o, uint32_t n,
-				     struct ds_watch *w)
-{
-	struct ds_vm_cfg cfg;
-	struct ds_vm *dvm;
-	bool ok = true;
-	uint32_t i;
-
-	wq_cfg(&cfg, o, n, 16);
-	dvm = ds_vm_create(&cfg);
-	for (i = 0; i < n; i++)
-		ds_watch_start(&w[i], &dvm->vcpus[i], 0);
-	for (i = 0; i < n; i++)
-		ok &= ds_check(wq_wait_asleep(&w[i]), "child: vCPU %u asleep in KVM_RUN", i);
-	if (!ok)
-		exit(KSFT_FAIL);
-	return dvm;
-}
-
-/*
- * Fork a child whose WQ_MAX_VCPUS vCPUs all sleep at their soft limit.
- * The child gets 0, with *dvm set, once it has told the parent; the
- * parent gets the pid, and *ready false when the child exited before its
- * vCPUs slept (its exit status then says why).
- */
-static pid_t wq_fork_asleep(const struct ds_test_opts *o, struct ds_watch *w,
-			    struct ds_vm **dvm, bool *ready)
-{
-	int fds[2];
-	pid_t pid;
-	char c;
-
-	TEST_ASSERT(!pipe(fds), "pipe");
-	pid = fork();
-	TEST_ASSERT(pid >= 0, "fork");
-	if (!pid) {
-		close(fds[0]);
-		*dvm = wq_child_asleep(o, WQ_MAX_VCPUS, w);
-		TEST_ASSERT(write(fds[1], "c", 1) == 1, "write");
-		return 0;
-	}
-	close(fds[1]);
-	*ready = read(fds[0], &c, 1) == 1;
-	close(fds[0]);
-	return pid;
-}
-
-/* Reap @pid within @bound_ms, else SIGKILL it; false when it hung. */
-static bool wq_reap(pid_t pid, int *status, uint64_t bound_ms, uint64_t *ms)
-{
-	uint64_t t0 = ds_now_ns();
-
-	for (;;) {
-		*ms = (ds_now_ns() - t0) / 1000000;
-		if (waitpid(pid, status, WNOHANG) == pid)
-			return true;
-		if (*ms > bound_ms) {
-			kill(pid, SIGKILL);
-			return false;
-		}
-		wq_nap();
-	}
-}
-
-/*
- * WAITQUEUE-005: closing the VM fd while vCPUs sleep wakes them; as nobody
- * can reset any more, they exit with KVM_EXIT_DIRTY_RING_FULL, and the
- * process then exits (destroying the VM) without hanging.
- */
-static int wq_close(const struct ds_test_opts *o)
-{
-	struct ds_watch w[WQ_MAX_VCPUS];
-	struct ds_vm_cfg cfg;
-	struct ds_vm *dvm;
-	uint64_t ms;
-	const char *why;
-	int status = 0;
-	bool ok = true, reaped, closed;
-	uint32_t i;
-	pid_t pid;
-
-	why = wq_cfg(&cfg, o, WQ_MAX_VCPUS, 16);
-	if (why)
-		return ds_skip("%s", why);
-	pid = wq_fork_asleep(o, w, &dvm, &closed);
-	if (!pid) {
-		close(dvm->vm->fd);
-		for (i = 0; i < WQ_MAX_VCPUS; i++) {
-			wq_poll(wq_cond_returned, &w[i], 0);
-			ok &= ds_check(DS_WATCH_GET(w[i].ring_full) == 1 &&
-				       DS_WATCH_GET(w[i].runs) == 1,
-				       "child: vCPU %u after the close: %lu KVM_RUN returns, %lu ring-full",
-				       i, DS_WATCH_GET(w[i].runs), DS_WATCH_GET(w[i].ring_full));
-		}
-		/* Exiting closes the vCPU fds: the VM goes with them. */
-		_exit(ok ? KSFT_PASS : KSFT_FAIL);
-	}
-	/* The child waits WQ_WAIT_MS at most for its threads, then exits. */
-	reaped = wq_reap(pid, &status, 2 * WQ_WAIT_MS, &ms);
-	/* Only now: the child's lines and ours must not interleave. */
-	ok = ds_check(closed, "child: its vCPUs asleep, it closed the VM fd");
-	ok &= ds_check(reaped, "child reaped %lu ms after the close", ms);
-	ok &= ds_check(WIFEXITED(status) && WEXITSTATUS(status) == KSFT_PASS,
-		       "child exit status %d", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-	return ds_result(ok);
-}
-
-/*
- * WAITQUEUE-006: SIGKILL of a process whose vCPUs sleep (VM fd open):
- * the process dies and is reaped, its VM destroyed, without a hang.
- */
-static int wq_kill(const struct ds_test_opts *o)
-{
-	struct ds_watch w[WQ_MAX_VCPUS];
-	struct ds_vm_cfg cfg;
-	struct ds_vm *dvm;
-	int status = 0;
-	const char *why;
-	uint64_t ms;
-	bool ok, reaped, ready;
-	pid_t pid;
-
-	why = wq_cfg(&cfg, o, WQ_MAX_VCPUS, 16);
-	if (why)
-		return ds_skip("%s", why);
-	pid = wq_fork_asleep(o, w, &dvm, &ready);
-	if (!pid)
-		for (;;)
-			pause();
-	ok = ds_check(ready, "child: its vCPUs asleep");
-	if (ok)
-		kill(pid, SIGKILL);
-	reaped = wq_reap(pid, &status, WQ_WAIT_MS, &ms);
-	ok &= ds_check(reaped, "child reaped %lu ms after SIGKILL", ms);
-	ok &= ds_check(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
-		       "child died of SIGKILL (status %#x)", status);
-	return ds_result(ok);
-}
 
 static const struct ds_test tests[] = {
 	{ "WAITQUEUE-001", "quick", "KVM_CHECK_EXTENSION 1; ENABLE_CAP EINVAL: no ring, flags, after vCPU",
