@@ -19,19 +19,6 @@
 
 #define SF_ENTRIES	1024	/* small, so a round fills it several times */
 
-static void sf_cfg(struct ds_vm_cfg *cfg, const struct ds_test_opts *o,
-		   uint32_t vcpus, uint32_t mib)
-{
-	ds_vm_cfg_default(cfg);
-	cfg->mode = ds_mode_find("ring");
-	cfg->mcfg.ring_entries = SF_ENTRIES;
-	cfg->nr_vcpus = vcpus;
-	cfg->slot_pages[0] = (uint64_t)mib << (20 - DS_PAGE_SHIFT);
-	cfg->pat.pattern = ds_pattern_find("seq");
-	cfg->pat.fraction_ppm = 1000000;
-	cfg->pat.seed = o->seed;
-}
-
 /* Harvest now and compare with @truth exactly. */
 static bool harvest_exact(struct ds_vm *dvm, const struct ds_set *truth,
 			  const char *what)
@@ -120,7 +107,7 @@ static int sf_limit(const struct ds_test_opts *o)
 	struct ds_vm *dvm;
 	bool ok;
 
-	sf_cfg(&cfg, o, 1, 8);
+	ds_ring_fill_cfg(&cfg, o, SF_ENTRIES, 1, 8);
 	cfg.inline_vcpus = true;
 	dvm = ds_vm_create_or_skip(&cfg);
 	if (!dvm)
@@ -176,7 +163,7 @@ static int sf_no_progress(const struct ds_test_opts *o)
 	uint32_t used0, used, reason, i;
 	bool ok = true;
 
-	sf_cfg(&cfg, o, 1, 8);
+	ds_ring_fill_cfg(&cfg, o, SF_ENTRIES, 1, 8);
 	cfg.inline_vcpus = true;
 	dvm = ds_vm_create_or_skip(&cfg);
 	if (!dvm)
@@ -231,7 +218,7 @@ static int sf_no_lost(const struct ds_test_opts *o)
 	unsigned int i, k;
 
 	for (i = 0; i < DS_ARRAY_SIZE(runs); i++) {
-		sf_cfg(&cfg, o, 2, 16);
+		ds_ring_fill_cfg(&cfg, o, SF_ENTRIES, 2, 16);
 		cfg.pat.pattern = ds_pattern_find(runs[i].pat);
 		cfg.pat.fraction_ppm = runs[i].ppm;
 		why = ds_mode_unsupported(&cfg);
@@ -270,7 +257,7 @@ static int sf_per_vcpu(const struct ds_test_opts *o)
 	uint32_t used1, r;
 	bool ok = true;
 
-	sf_cfg(&cfg, o, 2, 8);
+	ds_ring_fill_cfg(&cfg, o, SF_ENTRIES, 2, 8);
 	cfg.inline_vcpus = true;
 	/* 1/8 of a 1024-page slice: 128 pages a round, a few entries each. */
 	cfg.pat.fraction_ppm = 125000;

@@ -60,4 +60,11 @@ const char *ds_mode_unsupported(const struct ds_vm_cfg *cfg);
  */
 struct ds_vm *ds_vm_create_or_skip(const struct ds_vm_cfg *cfg);
 
+/*
+ * A ring VM of @vcpus vCPUs, @entries each, one slot of @mib MiB that the
+ * guest writes whole every round (seq, 100%): a small ring fills in it.
+ */
+void ds_ring_fill_cfg(struct ds_vm_cfg *cfg, const struct ds_test_opts *o,
+		      uint32_t entries, uint32_t vcpus, uint32_t mib);
+
 #endif /* DS_SUITE_H */

@@ -88,15 +88,8 @@ void wq_look(struct ds_watch *r, bool asleep, struct wq_look *l)
 const char *wq_cfg(struct ds_vm_cfg *cfg, const struct ds_test_opts *o,
 		   uint32_t vcpus, uint32_t mib)
 {
-	ds_vm_cfg_default(cfg);
-	cfg->mode = ds_mode_find("ring");
-	cfg->mcfg.ring_entries = WQ_ENTRIES;
+	ds_ring_fill_cfg(cfg, o, WQ_ENTRIES, vcpus, mib);
 	cfg->mcfg.waitqueue = true;
-	cfg->nr_vcpus = vcpus;
-	cfg->slot_pages[0] = (uint64_t)mib << (20 - DS_PAGE_SHIFT);
-	cfg->pat.pattern = ds_pattern_find("seq");
-	cfg->pat.fraction_ppm = 1000000;
-	cfg->pat.seed = o->seed;
 	cfg->inline_vcpus = true;	/* run by ds_watch threads */
 	return ds_mode_unsupported(cfg);
 }
