@@ -34,8 +34,8 @@ void ds_set_free(struct ds_set *s)
 
 /*
  * Word stores, not memset(): the selftests framework replaces memset with a
- * byte loop (string_override.c, for guest code), which made clearing the
- * set of a 256 MiB VM take microseconds, a third of a small harvest.
+ * byte loop (string_override.c, for guest code), which cleared the 8 KiB
+ * set of a 256 MiB VM one byte at a time.
  */
 void ds_set_zero(struct ds_set *s)
 {
