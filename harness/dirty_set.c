@@ -98,9 +98,8 @@ uint64_t ds_set_or_bitmap(struct ds_set *s, uint64_t base, const uint64_t *map,
 	/*
 	 * Slots start on 64-page boundaries (their sizes are whole 2 MiB), so
 	 * the kernel's words land on ours whole: OR them, masking the tail,
-	 * and count them in the same pass.  This is the harvest's own hot
-	 * path; it must stay cheap beside the ioctl it follows, and a sparse
-	 * log is mostly zero words, which cost one test each.
+	 * and count them in the same pass.  Each round's truth comes through
+	 * here, so a sparse bitmap's zero words cost one test each.
 	 */
 	if (base % 64 == 0) {
 		uint64_t *dst = s->bits + base / 64, words = nbits / 64;
