@@ -74,19 +74,56 @@ hl_find_leftovers()
 	} | sort -u | grep -v -x -e "$$" -e '' || true
 }
 
+# hl_reports: the kernel reports among LINES (stdin), one a line: the
+# report's first line.  A report starts at a line matching HL_KERNEL_RE
+# and runs to its "---[ end trace" line; the "Call Trace:" and stack lines
+# inside it belong to it and start nothing, while a Call Trace outside any
+# report (a hung-task or lockup dump) is a report of its own.
+hl_reports()
+{
+	HL_RE=$HL_KERNEL_RE awk '
+		/---\[ end trace/ { inrep = 0; next }
+		$0 ~ ENVIRON["HL_RE"] {
+			if (inrep && $0 ~ /Call Trace/)
+				next
+			inrep = 1
+			sub(/^\[[ 0-9.]*\] */, "")
+			print
+		}'
+}
+
 # health_after TOKEN PGID LOGFILE: sets HL_FAIL (reason, empty if healthy)
-# and appends what was found to LOGFILE and as KTAP diagnostics.
+# and HL_KNOWN (the known-issues reason for kernel reports that a listed
+# bug explains, with the first such report), and appends what was found
+# to LOGFILE and as KTAP diagnostics.  A report known-issues explains does
+# not fail the test; any other report does (known.sh, kernel-log lines).
 health_after()
 {
 	HL_FAIL=
+	HL_KNOWN=
 	if [ $HL_DMESG_OK = 1 ]; then
-		ha_bad=$(hl_dmesg_new | grep -E "$HL_KERNEL_RE")
+		ha_new=$(hl_dmesg_new)
+		ha_bad=$(printf '%s\n' "$ha_new" | grep -E "$HL_KERNEL_RE")
 		if [ -n "$ha_bad" ]; then
 			printf '%s\n' "$ha_bad" | sed "s/^/kernel: /" >> "$3" 2>/dev/null
 			ktap_raw "$(printf '%s\n' "$ha_bad" | sed "s/^/$KTAP_INDENT# kernel: /")"
-			ha_first=$(printf '%s\n' "$ha_bad" | head -n 1 |
-				sed 's/^\[[ 0-9.]*\] *//')
-			HL_FAIL="kernel WARNING: $ha_first"
+			ha_reps=$(printf '%s\n' "$ha_new" | hl_reports)
+			ha_ifs=$IFS
+			IFS='
+'
+			for ha_rep in $ha_reps; do
+				IFS=$ha_ifs
+				if known_kernel "$ha_rep"; then
+					[ -n "$HL_KNOWN" ] ||
+						HL_KNOWN="$KN_REASON (kernel: $ha_rep)"
+					ktap_diag "known kernel bug: $KN_REASON"
+					echo "known kernel bug: $KN_REASON" >> "$3" 2>/dev/null
+				else
+					[ -n "$HL_FAIL" ] ||
+						HL_FAIL="kernel WARNING: $ha_rep"
+				fi
+			done
+			IFS=$ha_ifs
 		fi
 	fi
 

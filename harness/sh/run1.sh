@@ -91,16 +91,25 @@ run1()
 
 	r1_classify "$r1_status" "$r1_timeout" "$R1_MS" "$RES_LOG.tmp"
 	ktap_diag_file "$RES_LOG.tmp" "$DS_DIAG_LINES"
-	health_after "$RUN1_TOKEN" "$RUN1_PID" "$RES_LOG.tmp"
-	RUN1_PID=
-	if [ -n "$HL_FAIL" ]; then
-		[ $R1_RESULT = fail ] && R1_REASON="$R1_REASON; $HL_FAIL" ||
-			R1_REASON=$HL_FAIL
-		R1_RESULT=fail
-	fi
+	# The test's own failure is judged on its own evidence, before the
+	# kernel's lines are added to its log: a known WARN in the same run
+	# must not excuse a failure of another kind.
 	if [ $R1_RESULT = fail ] && known_match "$r1_id" "$RES_LOG.tmp" "$R1_REASON"; then
 		R1_RESULT=xfail
 		R1_REASON="$KN_REASON (was: $R1_REASON)"
+	fi
+	health_after "$RUN1_TOKEN" "$RUN1_PID" "$RES_LOG.tmp"
+	RUN1_PID=
+	if [ -n "$HL_FAIL" ]; then
+		case $R1_RESULT in
+		fail|xfail)	R1_REASON="$R1_REASON; $HL_FAIL" ;;
+		*)		R1_REASON=$HL_FAIL ;;
+		esac
+		R1_RESULT=fail
+	elif [ -n "$HL_KNOWN" ] && [ $R1_RESULT != fail ] && [ $R1_RESULT != xfail ]; then
+		# Passed (or skipped), but a listed kernel bug fired meanwhile.
+		R1_RESULT=xfail
+		R1_REASON=$HL_KNOWN
 	fi
 	results_log_close "# dirtysuite: $r1_id status=$r1_status result=$R1_RESULT${R1_REASON:+ ($R1_REASON)} duration_ms=$R1_MS"
 }
