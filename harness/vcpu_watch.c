@@ -9,6 +9,7 @@
 
 #include "kvm_util.h"
 #include "ucall_common.h"
+#include "postmortem.h"
 #include "vcpu_watch.h"
 
 #define WATCH_INC(x)	__atomic_add_fetch(&(x), 1, __ATOMIC_RELEASE)
@@ -20,8 +21,14 @@ static void *watch_loop(void *arg)
 	struct ucall uc;
 
 	__atomic_store_n(&w->tid, gettid(), __ATOMIC_RELEASE);
+	w->v->tid = gettid();
 	while (!DS_WATCH_GET(w->stop)) {
-		if (__vcpu_run(w->v->vcpu) < 0) {
+		int rc;
+
+		ds_pm_vcpu_enter(w->v);
+		rc = __vcpu_run(w->v->vcpu);
+		ds_pm_vcpu_left(w->v, run->exit_reason);
+		if (rc < 0) {
 			TEST_ASSERT(errno == EINTR, "vCPU %u: KVM_RUN: %s", w->v->id,
 				    strerror(errno));
 			if (run->exit_reason == KVM_EXIT_INTR)
@@ -52,6 +59,7 @@ static void *watch_loop(void *arg)
 		if (w->max_syncs && DS_WATCH_GET(w->syncs) >= w->max_syncs)
 			break;
 	}
+	ds_pm_vcpu_state(w->v, DS_VCPU_DONE);
 	__atomic_store_n(&w->done, 1, __ATOMIC_RELEASE);
 	return NULL;
 }

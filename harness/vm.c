@@ -15,6 +15,7 @@
 #include "processor.h"
 #include "ucall_common.h"
 #include "mode.h"
+#include "postmortem.h"
 #include "util.h"
 #include "vm.h"
 
@@ -111,7 +112,10 @@ static void handle_ucall(struct ds_vcpu *v, bool *stop)
 {
 	struct ucall uc;
 
-	switch (get_ucall(v->vcpu, &uc)) {
+	uint64_t cmd = get_ucall(v->vcpu, &uc);
+
+	ds_pm_vcpu_ucall(v, cmd, uc.args[0]);
+	switch (cmd) {
 	case UCALL_SYNC:
 		v->synced_round = uc.args[0];
 		v->round_writes = uc.args[1];
@@ -167,7 +171,9 @@ void ds_vcpu_run_round(struct ds_vcpu *v)
 	int rc;
 
 	while (!stop) {
+		ds_pm_vcpu_enter(v);
 		rc = __vcpu_run(v->vcpu);
+		ds_pm_vcpu_left(v, run->exit_reason);
 		if (rc == -1 && errno == EINTR)
 			continue;
 		TEST_ASSERT(rc == 0, "vCPU %u: KVM_RUN failed (exit reason %s)",
@@ -197,6 +203,7 @@ static void *vcpu_thread(void *arg)
 	if (v->dvm->cfg.place)
 		v->dvm->cfg.place(v->dvm, DS_PLACE_VCPU, v->id);
 	for (;;) {
+		ds_pm_vcpu_state(v, DS_VCPU_IDLE);
 		sem_wait(&v->go);
 		if (v->finished)
 			break;
@@ -205,6 +212,7 @@ static void *vcpu_thread(void *arg)
 		if (v->finished)
 			break;
 	}
+	ds_pm_vcpu_state(v, DS_VCPU_DONE);
 	return NULL;
 }
 
@@ -248,6 +256,7 @@ struct ds_vm *ds_vm_create(const struct ds_vm_cfg *cfg)
 		if (dvm->mode->vcpu_init)
 			dvm->mode->vcpu_init(v);
 	}
+	ds_pm_vm_add(dvm);
 	if (!cfg->inline_vcpus) {
 		for (i = 0; i < cfg->nr_vcpus; i++) {
 			struct ds_vcpu *v = &dvm->vcpus[i];
@@ -381,6 +390,7 @@ void ds_vm_destroy(struct ds_vm *dvm)
 		for (i = 0; i < dvm->cfg.nr_vcpus; i++)
 			pthread_join(dvm->vcpus[i].thread, NULL);
 	}
+	ds_pm_vm_del(dvm);
 	if (dvm->mode->free)
 		dvm->mode->free(dvm);
 	kvm_vm_free(dvm->vm);

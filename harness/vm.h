@@ -87,6 +87,12 @@ struct ds_vcpu {
 	uint64_t ring_full_exits;
 	uint64_t stall_ns;	/* time spent handling ring-full exits */
 	void *mode_priv;
+	/* For the postmortem (postmortem.h), written by the vCPU's thread. */
+	uint32_t state;		/* enum ds_vcpu_state */
+	uint32_t last_exit;	/* exit_reason of the last KVM_RUN return */
+	uint64_t runs;		/* KVM_RUN returns */
+	uint64_t last_ucall;	/* UCALL_* of the last ucall, and its arg 0 */
+	uint64_t last_ucall_arg;
 };
 
 /* Where a harvest's time went, accumulated over the calls that fill it. */

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "args.h"
+#include "postmortem.h"
 #include "suite.h"
 
 static void list(void)
@@ -49,6 +50,7 @@ int main(int argc, char **argv)
 		break;
 	}
 	t = args.test;
+	ds_pm_init(t->id);
 	ds_fault = args.fault;
 	printf("# %s: %s\n", t->id, t->desc);
 	if (ds_fault != DS_FAULT_NONE)

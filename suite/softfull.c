@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "postmortem.h"
 #include "suite.h"
 #include "mode_ring.h"
 #include "util.h"
@@ -140,7 +141,9 @@ static uint32_t run_once(struct ds_vcpu *v)
 	int rc;
 
 	do {
+		ds_pm_vcpu_enter(v);
 		rc = __vcpu_run(v->vcpu);
+		ds_pm_vcpu_left(v, v->vcpu->run->exit_reason);
 	} while (rc == -1 && errno == EINTR);
 	TEST_ASSERT(rc == 0, "KVM_RUN failed");
 	return v->vcpu->run->exit_reason;

@@ -89,6 +89,7 @@ ck_stop()
 {
 	trap - INT TERM HUP
 	run1_abort
+	trace_fini
 	ktap_diag "dirtysuite: stopped by SIG$1 during test $R1_SEQ; finished tests are in $RES_DIR"
 	results_flush_ktap
 	exit "$2"
@@ -128,6 +129,7 @@ check_main()
 	results_put env.txt "$(env_text "$CK_MODE" "$@")
 "
 	health_init
+	trace_init
 	# A crashing test should not drop a core into the caller's tree or
 	# fill a CI disk; DS_CORES=1 keeps the system's setting.
 	[ "$DS_CORES" = 1 ] || ulimit -c 0 2>/dev/null
@@ -156,6 +158,7 @@ check_main()
 		ktap_diag "$CK_XFAIL known kernel bugs (XFAIL, suite/known-issues) counted as skipped"
 	ktap_line "$CK_PASS passed, $((CK_FAIL + CK_ERROR)) failed, $((CK_SKIP + CK_XFAIL)) skipped"
 	results_flush_ktap
+	trace_fini
 	trap - INT TERM HUP
 	[ $((CK_FAIL + CK_ERROR)) -eq 0 ]
 }

@@ -78,6 +78,7 @@ run1()
 	results_log_open "$(printf '%03d' "$R1_SEQ")-$(printf '%s' "$r1_id" | tr '/ ' '__')"
 	RUN1_TOKEN="ds:$$:$R1_SEQ:$(date +%s):"
 	health_before
+	trace_arm
 	r1_t0=$(ms_now)
 
 	DS_RUN_TOKEN=$RUN1_TOKEN setsid timeout --foreground \
@@ -111,6 +112,7 @@ run1()
 		R1_RESULT=xfail
 		R1_REASON=$HL_KNOWN
 	fi
+	case $R1_RESULT in fail|error|xfail) trace_tail "$RES_LOG.tmp" ;; esac
 	results_log_close "# dirtysuite: $r1_id status=$r1_status result=$R1_RESULT${R1_REASON:+ ($R1_REASON)} duration_ms=$R1_MS"
 }
 

@@ -1,0 +1,437 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The postmortem of a hung or failed test: see postmortem.h.
+ *
+ * Everything here runs while the process is already failing, so nothing
+ * asserts: a call that fails prints what it could not read and the dump
+ * goes on.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+
+#include "kvm_util.h"
+#include "ucall_common.h"
+#include "mode.h"
+#include "postmortem.h"
+#include "vm.h"
+
+#define PM_MAX_VMS	8
+#define PM_KICK_MS	2000	/* how long a kicked vCPU gets to leave KVM_RUN */
+#define PM_STATUS_ASSERT 254	/* the framework's TEST_ASSERT exit status */
+
+static pthread_mutex_t pm_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct ds_vm *pm_vms[PM_MAX_VMS];
+static const char *pm_what = "test";
+static uint32_t pm_frozen;	/* a postmortem began: vCPU threads park */
+static uint32_t pm_done;	/* ... and it has been written */
+static struct timespec pm_t0;
+
+static const char *const pm_state_names[] = {
+	[DS_VCPU_IDLE] = "in the harness, waiting for its next round",
+	[DS_VCPU_IN_RUN] = "inside KVM_RUN",
+	[DS_VCPU_EXIT] = "in the harness, handling its last exit",
+	[DS_VCPU_DONE] = "done (guest finished or thread left)",
+	[DS_VCPU_PARKED] = "parked by the postmortem",
+};
+
+static const char *const pm_ucall_names[] = {
+	[UCALL_NONE] = "none", [UCALL_SYNC] = "SYNC", [UCALL_ABORT] = "ABORT",
+	[UCALL_PRINTF] = "PRINTF", [UCALL_DONE] = "DONE",
+};
+
+static uint32_t pm_load(uint32_t *p)
+{
+	return __atomic_load_n(p, __ATOMIC_ACQUIRE);
+}
+
+void ds_pm_vm_add(struct ds_vm *dvm)
+{
+	int i;
+
+	pthread_mutex_lock(&pm_lock);
+	for (i = 0; i < PM_MAX_VMS; i++)
+		if (!pm_vms[i]) {
+			pm_vms[i] = dvm;
+			break;
+		}
+	pthread_mutex_unlock(&pm_lock);
+}
+
+void ds_pm_vm_del(struct ds_vm *dvm)
+{
+	int i;
+
+	pthread_mutex_lock(&pm_lock);
+	for (i = 0; i < PM_MAX_VMS; i++)
+		if (pm_vms[i] == dvm)
+			pm_vms[i] = NULL;
+	pthread_mutex_unlock(&pm_lock);
+}
+
+void ds_pm_vcpu_state(struct ds_vcpu *v, enum ds_vcpu_state s)
+{
+	__atomic_store_n(&v->state, s, __ATOMIC_RELEASE);
+}
+
+void ds_pm_vcpu_enter(struct ds_vcpu *v)
+{
+	ds_pm_vcpu_state(v, DS_VCPU_IN_RUN);
+}
+
+void ds_pm_vcpu_left(struct ds_vcpu *v, uint32_t exit_reason)
+{
+	__atomic_store_n(&v->last_exit, exit_reason, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&v->runs, 1, __ATOMIC_RELAXED);
+	if (!pm_load(&pm_frozen)) {
+		ds_pm_vcpu_state(v, DS_VCPU_EXIT);
+		return;
+	}
+	/* Out of KVM_RUN and staying out, until the process ends. */
+	ds_pm_vcpu_state(v, DS_VCPU_PARKED);
+	for (;;)
+		pause();
+}
+
+void ds_pm_vcpu_ucall(struct ds_vcpu *v, uint64_t cmd, uint64_t arg0)
+{
+	__atomic_store_n(&v->last_ucall, cmd, __ATOMIC_RELAXED);
+	__atomic_store_n(&v->last_ucall_arg, arg0, __ATOMIC_RELAXED);
+}
+
+static uint64_t pm_ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Print FILE's lines prefixed "# pm:   PREFIX"; false if it can't be read. */
+static bool pm_cat(const char *path, const char *prefix, unsigned int max)
+{
+	char line[512];
+	unsigned int n = 0;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return false;
+	while (fgets(line, sizeof(line), f) && n++ < max)
+		printf("# pm:   %s%s%s", prefix, line,
+		       strchr(line, '\n') ? "" : "\n");
+	fclose(f);
+	return true;
+}
+
+static bool pm_read(const char *path, char *buf, size_t len)
+{
+	int fd = open(path, O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, len - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = 0;
+	buf[strcspn(buf, "\n")] = 0;
+	return true;
+}
+
+static void pm_write(const char *path, const char *s)
+{
+	int fd = open(path, O_WRONLY);
+
+	if (fd < 0)
+		return;
+	if (write(fd, s, strlen(s)) < 0)
+		printf("# pm: %s: %s\n", path, strerror(errno));
+	close(fd);
+}
+
+/* Stop the runner's trace ring now, so its tail ends at the failure. */
+static void pm_trace_freeze(void)
+{
+	const char *dir = getenv("DS_TRACE");
+	char path[512];
+
+	if (!dir || !*dir)
+		return;
+	snprintf(path, sizeof(path), "%s/tracing_on", dir);
+	pm_write(path, "0");
+}
+
+static void pm_on_kick(int sig)
+{
+}
+
+/* Make every vCPU inside KVM_RUN leave it, and wait for each to park. */
+static void pm_kick(struct ds_vm *dvm)
+{
+	struct sigaction sa = { .sa_handler = pm_on_kick };	/* no SA_RESTART */
+	struct timespec t0;
+	uint32_t i, left;
+
+	sigaction(SIGUSR1, &sa, NULL);
+	for (i = 0; i < dvm->cfg.nr_vcpus; i++) {
+		struct ds_vcpu *v = &dvm->vcpus[i];
+
+		if (pm_load(&v->state) != DS_VCPU_IN_RUN)
+			continue;
+		/* immediate_exit for one about to enter, the signal for one in. */
+		WRITE_ONCE(v->vcpu->run->immediate_exit, 1);
+		syscall(SYS_tgkill, getpid(), v->tid, SIGUSR1);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	do {
+		left = 0;
+		for (i = 0; i < dvm->cfg.nr_vcpus; i++)
+			left += pm_load(&dvm->vcpus[i].state) == DS_VCPU_IN_RUN;
+		if (left)
+			usleep(10000);
+	} while (left && pm_ms_since(&t0) < PM_KICK_MS);
+}
+
+static void pm_vcpu_regs(struct ds_vcpu *v)
+{
+	struct kvm_vcpu_events ev;
+	struct kvm_sregs sr;
+	struct kvm_regs r;
+	int fd = v->vcpu->fd;
+
+	if (pm_load(&v->state) == DS_VCPU_IN_RUN) {
+		printf("# pm:   vCPU %u did not leave KVM_RUN within %d ms of a kick: stuck in the kernel (stack below, thread %d)\n",
+		       v->id, PM_KICK_MS, v->tid);
+		return;
+	}
+	if (ioctl(fd, KVM_GET_REGS, &r) || ioctl(fd, KVM_GET_SREGS, &sr)) {
+		printf("# pm:   vCPU %u: KVM_GET_REGS/SREGS: %s\n", v->id, strerror(errno));
+		return;
+	}
+	printf("# pm:   vCPU %u regs: rip %#llx rsp %#llx rbp %#llx rflags %#llx rax %#llx rbx %#llx rcx %#llx rdx %#llx rsi %#llx rdi %#llx\n",
+	       v->id, r.rip, r.rsp, r.rbp, r.rflags, r.rax, r.rbx, r.rcx, r.rdx,
+	       r.rsi, r.rdi);
+	printf("# pm:   vCPU %u sregs: cr0 %#llx cr2 %#llx cr3 %#llx cr4 %#llx efer %#llx cs %#x/%#llx apic_base %#llx\n",
+	       v->id, sr.cr0, sr.cr2, sr.cr3, sr.cr4, sr.efer, sr.cs.selector,
+	       sr.cs.base, sr.apic_base);
+	if (!ioctl(fd, KVM_GET_VCPU_EVENTS, &ev))
+		printf("# pm:   vCPU %u events: exception injected %u pending %u nr %u error %#x; interrupt injected %u nr %u; nmi injected %u pending %u masked %u\n",
+		       v->id, ev.exception.injected, ev.exception.pending,
+		       ev.exception.nr, ev.exception.error_code,
+		       ev.interrupt.injected, ev.interrupt.nr, ev.nmi.injected,
+		       ev.nmi.pending, ev.nmi.masked);
+}
+
+/*
+ * KVM's binary statistics (KVM_GET_STATS_FD, api.rst 4.133) of one VM or
+ * vCPU fd, the non-zero ones on one line.  Not debugfs: a locked-down
+ * host refuses reads of its per-VM files.
+ */
+static void pm_kvm_stats(const char *what, int kvm_fd)
+{
+	struct kvm_stats_header h;
+	struct kvm_stats_desc *d;
+	size_t dsz;
+	uint64_t *val;
+	char *descs;
+	uint32_t i, j;
+	int fd = ioctl(kvm_fd, KVM_GET_STATS_FD, NULL);
+
+	if (fd < 0) {
+		printf("# pm:   %s stats: KVM_GET_STATS_FD: %s\n", what, strerror(errno));
+		return;
+	}
+	if (pread(fd, &h, sizeof(h), 0) != sizeof(h) || h.num_desc > 4096)
+		goto out;
+	dsz = sizeof(*d) + h.name_size;
+	descs = calloc(h.num_desc, dsz);
+	if (!descs)
+		goto out;
+	if (pread(fd, descs, h.num_desc * dsz, h.desc_offset) != (ssize_t)(h.num_desc * dsz))
+		goto free;
+	printf("# pm:   %s stats:", what);
+	for (i = 0; i < h.num_desc; i++) {
+		d = (struct kvm_stats_desc *)(descs + i * dsz);
+		if (d->size > 64)
+			continue;
+		val = calloc(d->size ? d->size : 1, sizeof(*val));
+		if (!val)
+			continue;
+		if (pread(fd, val, d->size * sizeof(*val), h.data_offset + d->offset) ==
+		    (ssize_t)(d->size * sizeof(*val)))
+			for (j = 0; j < d->size; j++) {
+				if (!val[j])
+					continue;
+				if (d->size > 1)
+					printf(" %s[%u]=%lu", d->name, j, val[j]);
+				else
+					printf(" %s=%lu", d->name, val[j]);
+			}
+		free(val);
+	}
+	printf(" (the rest 0)\n");
+free:
+	free(descs);
+out:
+	close(fd);
+}
+
+static void pm_vm(struct ds_vm *dvm, unsigned int n)
+{
+	enum ds_vcpu_state before[DS_MAX_VCPUS];
+	uint32_t i;
+
+	printf("# pm: VM %u: mode %s, round %lu, %u vCPUs, %u slots, %lu pages%s\n",
+	       n, dvm->mode->name, dvm->round, dvm->cfg.nr_vcpus, dvm->nr_slots,
+	       dvm->nr_pages, dvm->halted ? ", halted" : "");
+	for (i = 0; i < dvm->cfg.nr_vcpus; i++) {
+		struct ds_vcpu *v = &dvm->vcpus[i];
+		uint64_t uc = __atomic_load_n(&v->last_ucall, __ATOMIC_RELAXED);
+
+		before[i] = pm_load(&v->state);
+		printf("# pm:   vCPU %u (thread %d): %s; %lu KVM_RUN returns, last exit %s; last ucall %s(%lu); synced round %lu; guest writes %lu\n",
+		       i, v->tid, pm_state_names[before[i]],
+		       __atomic_load_n(&v->runs, __ATOMIC_RELAXED),
+		       exit_reason_str(__atomic_load_n(&v->last_exit, __ATOMIC_RELAXED)),
+		       uc < sizeof(pm_ucall_names) / sizeof(*pm_ucall_names) &&
+		       pm_ucall_names[uc] ? pm_ucall_names[uc] : "?",
+		       __atomic_load_n(&v->last_ucall_arg, __ATOMIC_RELAXED),
+		       v->synced_round,
+		       __atomic_load_n(&dvm->ctl->writes_done[i], __ATOMIC_RELAXED));
+	}
+	pm_kick(dvm);
+	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
+		pm_vcpu_regs(&dvm->vcpus[i]);
+	pm_kvm_stats("VM", dvm->vm->fd);
+	for (i = 0; i < dvm->cfg.nr_vcpus; i++) {
+		char what[32];
+
+		snprintf(what, sizeof(what), "vCPU %u", i);
+		pm_kvm_stats(what, dvm->vcpus[i].vcpu->fd);
+	}
+}
+
+/* Every thread of this process: state, system call, wchan, kernel stack. */
+static void pm_threads(void)
+{
+	char path[300], stat[512], sc[256], wchan[128], *p;
+	struct dirent *d;
+	DIR *dir = opendir("/proc/self/task");
+
+	if (!dir) {
+		printf("# pm: /proc/self/task: %s\n", strerror(errno));
+		return;
+	}
+	while ((d = readdir(dir))) {
+		if (d->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "/proc/self/task/%s/stat", d->d_name);
+		if (!pm_read(path, stat, sizeof(stat)))
+			continue;
+		p = strrchr(stat, ')');
+		snprintf(path, sizeof(path), "/proc/self/task/%s/syscall", d->d_name);
+		if (!pm_read(path, sc, sizeof(sc)))
+			strcpy(sc, "?");
+		snprintf(path, sizeof(path), "/proc/self/task/%s/wchan", d->d_name);
+		if (!pm_read(path, wchan, sizeof(wchan)))
+			strcpy(wchan, "?");
+		printf("# pm: thread %s %.*s: state %c, syscall %s, wchan %s\n",
+		       d->d_name, (int)(p ? p - stat + 1 : 0), stat,
+		       p && p[1] ? p[2] : '?', sc, wchan);
+		snprintf(path, sizeof(path), "/proc/self/task/%s/stack", d->d_name);
+		if (!pm_cat(path, "", 40))
+			printf("# pm:   (kernel stack not readable: %s)\n", strerror(errno));
+	}
+	closedir(dir);
+}
+
+/*
+ * Inside `dirtysuite vm` the guest kernel's own view: tasks blocked in D
+ * state (sysrq w), then every task (t).  They go to the console, between
+ * markers the runner's kernel-log check knows are no kernel failure.
+ */
+static void pm_guest_kernel(void)
+{
+	const char *vm = getenv("DS_VM");
+
+	if (!vm || strcmp(vm, "1"))
+		return;
+	pm_write("/dev/kmsg", "dirtysuite: postmortem sysrq begins\n");
+	pm_write("/proc/sysrq-trigger", "w");
+	pm_write("/proc/sysrq-trigger", "t");
+	pm_write("/dev/kmsg", "dirtysuite: postmortem sysrq ends\n");
+	printf("# pm: sysrq w and t written to the kernel log (console.log)\n");
+}
+
+void ds_pm_dump(const char *why)
+{
+	unsigned int i, n = 0;
+
+	/* One postmortem per process: the SIGTERM thread or the exit path. */
+	if (__atomic_exchange_n(&pm_frozen, 1, __ATOMIC_ACQ_REL))
+		return;
+	pm_trace_freeze();
+	printf("# pm: ==== postmortem of %s: %s, %lu ms after start, pid %d ====\n",
+	       pm_what, why, pm_ms_since(&pm_t0), getpid());
+	pthread_mutex_lock(&pm_lock);
+	for (i = 0; i < PM_MAX_VMS; i++)
+		if (pm_vms[i])
+			pm_vm(pm_vms[i], n++);
+	pthread_mutex_unlock(&pm_lock);
+	if (!n)
+		printf("# pm: no test VM alive\n");
+	pm_threads();
+	pm_guest_kernel();
+	printf("# pm: ==== end of postmortem ====\n");
+	fflush(stdout);
+	__atomic_store_n(&pm_done, 1, __ATOMIC_RELEASE);
+}
+
+static void *pm_sigterm_thread(void *arg)
+{
+	sigset_t *set = arg;
+	int sig;
+
+	while (sigwait(set, &sig))
+		;
+	ds_pm_dump("SIGTERM (the runner's timeout)");
+	/* One begun on the exit path: let it finish (the runner's -k bounds it). */
+	while (!pm_load(&pm_done))
+		usleep(10000);
+	_exit(128 + SIGTERM);
+	return NULL;
+}
+
+static void pm_on_exit(int status, void *arg)
+{
+	if (status == PM_STATUS_ASSERT)
+		ds_pm_dump("a failed assertion (exit status 254)");
+}
+
+void ds_pm_init(const char *what)
+{
+	static sigset_t set;
+	pthread_t t;
+
+	pm_what = what;
+	clock_gettime(CLOCK_MONOTONIC, &pm_t0);
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	if (pthread_create(&t, NULL, pm_sigterm_thread, &set)) {
+		/* No postmortem on timeout, but the test itself still runs. */
+		pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+		printf("# pm: cannot start the SIGTERM thread: %s\n", strerror(errno));
+	}
+	on_exit(pm_on_exit, NULL);
+}
