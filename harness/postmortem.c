@@ -20,6 +20,7 @@
 #include <sys/syscall.h>
 
 #include "kvm_util.h"
+#include "guest.h"
 #include "ucall_common.h"
 #include "mode.h"
 #include "postmortem.h"
@@ -202,6 +203,103 @@ static void pm_kick(struct ds_vm *dvm)
 	} while (left && pm_ms_since(&t0) < PM_KICK_MS);
 }
 
+/* Host view of guest-physical @gpa, or NULL: no assertion, unlike addr_gpa2hva(). */
+static uint64_t *pm_gpa2hva(struct kvm_vm *vm, uint64_t gpa)
+{
+	struct rb_node *node = vm->regions.gpa_tree.rb_node;
+
+	while (node) {
+		struct userspace_mem_region *r =
+			container_of(node, struct userspace_mem_region, gpa_node);
+		uint64_t start = r->region.guest_phys_addr;
+
+		if (gpa >= start && gpa < start + r->region.memory_size)
+			return (uint64_t *)((char *)r->host_mem + (gpa - start));
+		node = gpa < start ? node->rb_left : node->rb_right;
+	}
+	return NULL;
+}
+
+/*
+ * The guest's own page walk for @gva, read from its memory as the host
+ * sees it: a vCPU that died of a #PF with RSVD set on a walk whose
+ * entries are all sane here read different memory than the host did.
+ */
+static void pm_guest_walk(struct ds_vm *dvm, const char *what, uint64_t gva)
+{
+	struct kvm_vm *vm = dvm->vm;
+	uint64_t rsvd = ~0ULL << vm->pa_bits & ((1ULL << 52) - 1);
+	uint64_t table = vm->pgd, *e, pte = 0;
+	int level, shift;
+
+	printf("# pm:   walk of %s %#lx from cr3 %#lx:", what, gva, table);
+	for (level = vm->pgtable_levels; level >= 1; level--) {
+		shift = 12 + 9 * (level - 1);
+		e = pm_gpa2hva(vm, table + ((gva >> shift) & 511) * 8);
+		if (!e) {
+			printf(" L%d table %#lx not in any memslot\n", level, table);
+			return;
+		}
+		pte = READ_ONCE(*e);
+		printf(" L%d[%lu]=%#lx%s", level, (gva >> shift) & 511, pte,
+		       pte & rsvd ? " (RSVD bits set)" : "");
+		if (!(pte & 1) || (level > 1 && level < 4 && (pte & 0x80)))
+			break;
+		table = pte & 0x000ffffffffff000ULL;
+	}
+	printf("\n");
+}
+
+struct pm_scan {
+	uint64_t tables, present, rsvd, missing;
+	uint64_t first_bad, first_bad_at;
+};
+
+/* Every entry of the guest's page tables under @table (level @level). */
+static void pm_scan_table(struct kvm_vm *vm, uint64_t table, int level,
+			  uint64_t rsvd, struct pm_scan *s)
+{
+	uint64_t *t = pm_gpa2hva(vm, table), pte;
+	int i;
+
+	if (!t) {
+		s->missing++;
+		return;
+	}
+	s->tables++;
+	for (i = 0; i < 512; i++) {
+		pte = READ_ONCE(t[i]);
+		if (!(pte & 1))
+			continue;
+		s->present++;
+		if (pte & rsvd) {
+			if (!s->rsvd++) {
+				s->first_bad = pte;
+				s->first_bad_at = table + i * 8;
+			}
+			continue;
+		}
+		if (level > 1 && !(level < 4 && (pte & 0x80)))
+			pm_scan_table(vm, pte & 0x000ffffffffff000ULL, level - 1, rsvd, s);
+	}
+}
+
+static void pm_guest_tables(struct ds_vm *dvm)
+{
+	struct kvm_vm *vm = dvm->vm;
+	uint64_t rsvd = ~0ULL << vm->pa_bits & ((1ULL << 52) - 1);
+	struct pm_scan s = { 0 };
+
+	pm_scan_table(vm, vm->pgd, vm->pgtable_levels, rsvd, &s);
+	printf("# pm:   guest page tables as the host reads them: %lu tables, %lu present entries, %lu with reserved bits set",
+	       s.tables, s.present, s.rsvd);
+	if (s.rsvd)
+		printf(" (first %#lx at gpa %#lx)", s.first_bad, s.first_bad_at);
+	if (s.missing)
+		printf(", %lu tables outside every memslot", s.missing);
+	printf("\n");
+}
+
 static void pm_vcpu_regs(struct ds_vcpu *v)
 {
 	struct kvm_vcpu_events ev;
@@ -312,6 +410,23 @@ static void pm_vm(struct ds_vm *dvm, unsigned int n)
 	pm_kick(dvm);
 	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
 		pm_vcpu_regs(&dvm->vcpus[i]);
+	/*
+	 * A vCPU that shut down shows the reset state: walk the code and the
+	 * stacks every vCPU uses, which the trace's last RIP lies among.
+	 */
+	pm_guest_tables(dvm);
+	pm_guest_walk(dvm, "guest code", (uint64_t)ds_guest_main);
+	for (i = 0; i < dvm->cfg.nr_vcpus; i++) {
+		struct kvm_regs r;
+
+		if (pm_load(&dvm->vcpus[i].state) != DS_VCPU_IN_RUN &&
+		    !ioctl(dvm->vcpus[i].vcpu->fd, KVM_GET_REGS, &r) && r.rsp > 0xfff) {
+			char what[32];
+
+			snprintf(what, sizeof(what), "vCPU %u rsp", i);
+			pm_guest_walk(dvm, what, r.rsp);
+		}
+	}
 	pm_kvm_stats("VM", dvm->vm->fd);
 	for (i = 0; i < dvm->cfg.nr_vcpus; i++) {
 		char what[32];

@@ -23,6 +23,15 @@
 CK_PASS=0 CK_FAIL=0 CK_SKIP=0 CK_ERROR=0 CK_XFAIL=0
 R1_SEQ=0
 
+# ck_progress LINE: for whoever watches the run from outside (DS_PROGRESS,
+# a file or a serial port: `dirtysuite vm` reads it to know which test a
+# guest that stopped was running, and which are still to run).
+ck_progress()
+{
+	[ -n "${DS_PROGRESS:-}" ] || return 0
+	printf '%s\n' "$1" >> "$DS_PROGRESS" 2>/dev/null
+}
+
 # ck_group NUM NAME LIST KIND: run LIST (unit or conform lines) as
 # subtest group NUM of the top level.
 ck_group()
@@ -70,7 +79,9 @@ ck_one()
 		[ -n "$OPT_SEED" ] && set -- "$@" --seed "$OPT_SEED"
 		co_timeout=$OPT_TIMEOUT
 	fi
+	ck_progress "running=$SEL_ID"
 	run1 "$R1_SEQ" "$SEL_ID" "$co_timeout" "$@"
+	ck_progress "done=$SEL_ID"
 	ktap_result "$R1_RESULT" "$cg_i" "$co_name" "$R1_REASON"
 	case $R1_RESULT in
 	pass)	CK_PASS=$((CK_PASS + 1)); cg_good=$((cg_good + 1)) ;;
@@ -147,6 +158,7 @@ check_main()
 		ck_group $ck_num unit "$CK_UNIT" unit
 	fi
 	if [ "$CK_MODE" = check ]; then
+		ck_progress "plan=$(printf '%s\n' "$CK_CONF" | cut -f1 | tr '\n' ' ')"
 		ck_num=$((ck_num + 1))
 		ck_group $ck_num conformance "$CK_CONF" conform
 	fi

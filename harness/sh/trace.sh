@@ -15,11 +15,13 @@
 # DS_TRACE_KB      ring size per CPU, KiB
 # DS_TRACE_LINES   lines of the tail put in a failed test's log
 # DS_TRACEFS       tracefs to use (default: found, mounted as root if not)
-# DS_TRACE_NAME    the instance's name (default dirtysuite-PID: one a run)
+# DS_TRACE_NAME    the instance's name (default dirtysuite-PID: one a run);
+#                  - for the top-level buffer (inside dirtysuite vm, the
+#                  one a panic prints)
 
 : "${DS_TRACE_EVENTS=kvm:kvm_exit kvm:kvm_userspace_exit kvm:kvm_inj_exception kvm:kvm_page_fault kvm:kvm_dirty_ring_push kvm:kvm_dirty_ring_reset kvm:kvm_dirty_ring_exit kvm:kvm_unmap_hva_range kvmmmu:fast_page_fault kvmmmu:kvm_mmu_set_spte kvmmmu:kvm_tdp_mmu_spte_changed kvmmmu:kvm_mmu_split_huge_page kvmmmu:kvm_mmu_prepare_zap_page kvmmmu:kvm_mmu_zap_all_fast}"
-: "${DS_TRACE_KB:=256}"
-: "${DS_TRACE_LINES:=300}"
+: "${DS_TRACE_KB:=512}"
+: "${DS_TRACE_LINES:=2000}"
 : "${DS_TRACE_NAME:=dirtysuite-$$}"
 
 TR_DIR=
@@ -51,6 +53,7 @@ trace_init()
 		return 0
 	fi
 	ti_dir=$ti_fs/instances/$DS_TRACE_NAME
+	[ "$DS_TRACE_NAME" = - ] && ti_dir=$ti_fs
 	[ -d "$ti_dir" ] || mkdir "$ti_dir" 2>/dev/null || {
 		ktap_diag "dirtysuite: cannot create $ti_dir; no KVM trace ring"
 		return 0
@@ -106,6 +109,6 @@ trace_fini()
 {
 	[ -n "$TR_DIR" ] || return 0
 	echo 0 > "$TR_DIR/tracing_on" 2>/dev/null
-	rmdir "$TR_DIR" 2>/dev/null
+	[ "$DS_TRACE_NAME" = - ] || rmdir "$TR_DIR" 2>/dev/null
 	TR_DIR=
 }

@@ -17,6 +17,7 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mount -t debugfs debugfs /sys/kernel/debug
+mount -t tracefs tracefs /sys/kernel/tracing
 mount -t tmpfs tmpfs /tmp
 mkdir -p /dev/hugepages /dev/shm
 mount -t hugetlbfs hugetlbfs /dev/hugepages
@@ -48,7 +49,11 @@ status "thp=$(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null)"
 status "kernel=$(uname -r)"
 status "tdp_mmu=$(cat /sys/module/kvm/parameters/tdp_mmu 2>/dev/null)"
 
-export B=/ds/build DS_VM=1 HOME=/tmp TMPDIR=/tmp
+# DS_PROGRESS: which test runs, for the host to go on after a hang.
+# DS_TRACE_NAME=-: the KVM trace ring is the top-level buffer, the one a
+# panic prints (panic_print), when the host has to end a stuck guest.
+export B=/ds/build DS_VM=1 HOME=/tmp TMPDIR=/tmp DS_PROGRESS=/dev/ttyS2 \
+	DS_TRACE_NAME=-
 cd /ds || status "error=no /ds"
 status "start=$(cut -d' ' -f1 /proc/uptime)"
 sh /ds-cmd >/dev/ttyS1
