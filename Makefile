@@ -98,6 +98,7 @@ include harness/install.mk
 include harness/bench.mk
 include tests/tests.mk
 -include kernel/kernel.mk
+include kernel/repro/repro.mk
 -include plots/plots.mk
 
 build: $(BINS)

@@ -221,6 +221,24 @@ static uint64_t *pm_gpa2hva(struct kvm_vm *vm, uint64_t gpa)
 }
 
 /*
+ * The host-physical frame behind @hva (/proc/self/pagemap, root only): the
+ * frame KVM's stage-2 tables must map the page's gfn to, to compare with
+ * what its trace events (kvm_tdp_mmu_spte_changed) say they did map.
+ */
+static uint64_t pm_pfn(const void *hva)
+{
+	uint64_t e = 0;
+	int fd = open("/proc/self/pagemap", O_RDONLY);
+
+	if (fd < 0)
+		return 0;
+	if (pread(fd, &e, 8, (uintptr_t)hva / getpagesize() * 8) != 8)
+		e = 0;
+	close(fd);
+	return e >> 63 ? e & ((1ULL << 55) - 1) : 0;
+}
+
+/*
  * The guest's own page walk for @gva, read from its memory as the host
  * sees it: a vCPU that died of a #PF with RSVD set on a walk whose
  * entries are all sane here read different memory than the host did.
@@ -241,12 +259,15 @@ static void pm_guest_walk(struct ds_vm *dvm, const char *what, uint64_t gva)
 			return;
 		}
 		pte = READ_ONCE(*e);
-		printf(" L%d[%lu]=%#lx%s", level, (gva >> shift) & 511, pte,
-		       pte & rsvd ? " (RSVD bits set)" : "");
+		printf(" L%d[%lu]=%#lx%s (table gfn %#lx pfn %#lx)", level,
+		       (gva >> shift) & 511, pte, pte & rsvd ? " RSVD bits set" : "",
+		       table >> 12, pm_pfn(e));
 		if (!(pte & 1) || (level > 1 && level < 4 && (pte & 0x80)))
 			break;
 		table = pte & 0x000ffffffffff000ULL;
 	}
+	if (level == 0 && (e = pm_gpa2hva(vm, table)))
+		printf(" page gfn %#lx pfn %#lx", table >> 12, pm_pfn(e));
 	printf("\n");
 }
 

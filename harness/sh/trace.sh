@@ -101,7 +101,11 @@ trace_tail()
 		grep -v '^#' "$TR_DIR/trace" 2>/dev/null | tail -n "$DS_TRACE_LINES" |
 			sed 's/^/trace: /'
 	} >> "$1" 2>/dev/null
-	ktap_diag "trace: the last KVM events before the failure are in this test's log ('trace:' lines)"
+	# The whole ring beside the log: events long before the tail (the
+	# faults that built a VM's tables) can matter too.
+	grep -v '^#' "$TR_DIR/trace" 2>/dev/null | gzip -1 > "$1.trace.gz" 2>/dev/null &&
+		mv "$1.trace.gz" "${1%.tmp}.trace.gz" 2>/dev/null
+	ktap_diag "trace: the last KVM events before the failure are in this test's log ('trace:' lines), all of them beside it (.trace.gz)"
 }
 
 # trace_fini: the instance goes with the run.

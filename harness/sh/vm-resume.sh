@@ -23,11 +23,13 @@ vr_remaining() {
 	[ -n "$_why" ] || _why=$(vm_console_problems "$1/console.log" | head -n1)
 	[ -n "$_why" ] || _why="the VM ended (qemu exit $(cat "$1/qemu.rc" 2>/dev/null))"
 	if [ -n "$_run" ]; then
-		_n=$(grep -cE '^(not )?ok [0-9]+' "$1/ktap.log")
+		# In the conformance group the stream stopped in: numbered and
+		# indented after its last result.
+		_n=$(sed -n 's/^  \(not \)\{0,1\}ok \([0-9]*\) .*/\2/p' "$1/ktap.log" | tail -n1)
 		{
-			echo "# dirtysuite vm: $_run did not finish: $_why"
-			echo "# dirtysuite vm: registers and APICs in ${1##*/results/}/monitor.log, the guest's stacks in its console.log"
-			echo "not ok $((_n + 1)) $_run # HANG: $_why"
+			echo "  # dirtysuite vm: $_run did not finish: $_why"
+			echo "  # dirtysuite vm: registers and APICs in $1/monitor.log, the guest's stacks in its console.log"
+			echo "  not ok $((${_n:-0} + 1)) $_run # HANG: $_why"
 		} | tee -a "$1/ktap.log"
 	fi
 	for _id in $_plan; do
@@ -65,7 +67,7 @@ vr_totals() {
 		_f=$((_f + ${_k%%:*}))
 		_s=$((_s + ${_k#*:}))
 	done
-	_h=$(cat "$1/ktap.log" "$1"/boot-*/ktap.log 2>/dev/null | grep -c '^not ok [0-9]* [^ ]* # HANG')
+	_h=$(cat "$1/ktap.log" "$1"/boot-*/ktap.log 2>/dev/null | grep -c '^ *not ok [0-9]* [^ ]* # HANG')
 	echo "# dirtysuite vm: $2 boots; $_h test(s) the host ended (HANG)" | tee -a "$1/ktap.log"
 	echo "$_p passed, $((_f + _h)) failed, $_s skipped" | tee -a "$1/ktap.log"
 }
