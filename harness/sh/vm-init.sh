@@ -52,8 +52,9 @@ status "tdp_mmu=$(cat /sys/module/kvm/parameters/tdp_mmu 2>/dev/null)"
 # DS_PROGRESS: which test runs, for the host to go on after a hang.
 # DS_TRACE_NAME=-: the KVM trace ring is the top-level buffer, the one a
 # panic prints (panic_print), when the host has to end a stuck guest.
+# DS_TRACE_KB: small enough that the panic's dump of it stays readable.
 export B=/ds/build DS_VM=1 HOME=/tmp TMPDIR=/tmp DS_PROGRESS=/dev/ttyS2 \
-	DS_TRACE_NAME=-
+	DS_TRACE_NAME=- DS_TRACE_KB=128
 cd /ds || status "error=no /ds"
 status "start=$(cut -d' ' -f1 /proc/uptime)"
 sh /ds-cmd >/dev/ttyS1

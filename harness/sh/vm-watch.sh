@@ -19,8 +19,10 @@
 #              (the in-VM test timeout + its kill-after + a margin)
 
 # vw_kernel_args: what the guest kernel needs for the above.
+# log_buf_len: what a panic prints (every task, the trace ring) must not
+# overrun the log before the serial console has taken it.
 vw_kernel_args() {
-	echo "unknown_nmi_panic=1 panic_print=0x55 hung_task_panic=1 softlockup_panic=1 sysctl.kernel.panic_on_rcu_stall=1 sysctl.kernel.hung_task_timeout_secs=60 printk.time=1"
+	echo "log_buf_len=16M unknown_nmi_panic=1 panic_print=0x55 hung_task_panic=1 softlockup_panic=1 sysctl.kernel.panic_on_rcu_stall=1 sysctl.kernel.hung_task_timeout_secs=60 printk.time=1"
 }
 
 # vw_monitor_open DIR: QEMU's monitor on DIR/mon.in, DIR/mon.out; prints
@@ -38,6 +40,10 @@ vw_monitor_open() {
 vw_monitor_close() {
 	[ -n "${VW_CAT:-}" ] && kill "$VW_CAT" 2>/dev/null
 	VW_CAT=
+	# The monitor echoes each key with cursor moves: keep the text.
+	[ -f "$R/monitor.log" ] &&
+		sed 's/\x1b\[[0-9]*[A-Za-z]//g' "$R/monitor.log" >"$R/monitor.log.tmp" &&
+		mv "$R/monitor.log.tmp" "$R/monitor.log"
 }
 
 # vw_mon DIR CMD...: one monitor command, logged.
