@@ -9,6 +9,7 @@ HARNESS_SRCS += harness/mode_ring.c
 HARNESS_SRCS += harness/modes.c
 HARNESS_SRCS += harness/opt.c
 HARNESS_SRCS += harness/postmortem.c
+HARNESS_SRCS += harness/postmortem_guest.c
 HARNESS_SRCS += harness/util.c
 HARNESS_SRCS += harness/vcpu_watch.c
 HARNESS_SRCS += harness/verify.c
