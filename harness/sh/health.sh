@@ -110,9 +110,11 @@ health_after()
 			printf '%s\n' "$ha_bad" | sed "s/^/kernel: /" >> "$3" 2>/dev/null
 			ktap_raw "$(printf '%s\n' "$ha_bad" | sed "s/^/$KTAP_INDENT# kernel: /")"
 			ha_reps=$(printf '%s\n' "$ha_new" | hl_reports)
+			# One report a line; no globbing of "[kvm]" and the like.
 			ha_ifs=$IFS
 			IFS='
 '
+			set -f
 			for ha_rep in $ha_reps; do
 				IFS=$ha_ifs
 				if known_kernel "$ha_rep"; then
@@ -125,6 +127,7 @@ health_after()
 						HL_FAIL="kernel WARNING: $ha_rep"
 				fi
 			done
+			set +f
 			IFS=$ha_ifs
 		fi
 	fi
