@@ -52,6 +52,12 @@ trace_init()
 		ktap_diag "dirtysuite: no tracefs; no KVM trace ring in failed tests' logs"
 		return 0
 	fi
+	# A run killed outright (SIGKILL) left its instance recording: state
+	# that would outlive it and slow every later KVM exit on this boot.
+	for ti_old in "$ti_fs"/instances/dirtysuite-*; do
+		[ -d "$ti_old" ] || continue
+		kill -0 "${ti_old##*-}" 2>/dev/null || rmdir "$ti_old" 2>/dev/null
+	done
 	ti_dir=$ti_fs/instances/$DS_TRACE_NAME
 	[ "$DS_TRACE_NAME" = - ] && ti_dir=$ti_fs
 	[ -d "$ti_dir" ] || mkdir "$ti_dir" 2>/dev/null || {
