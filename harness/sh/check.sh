@@ -141,6 +141,9 @@ check_main()
 "
 	health_init
 	trace_init
+	# Any way out, `exit 3` on unwritable results included, takes the
+	# trace instance along (a SIGKILL leaves it to the next run).
+	trap trace_fini EXIT
 	# A crashing test should not drop a core into the caller's tree or
 	# fill a CI disk; DS_CORES=1 keeps the system's setting.
 	[ "$DS_CORES" = 1 ] || ulimit -c 0 2>/dev/null
