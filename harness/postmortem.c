@@ -85,8 +85,22 @@ void ds_pm_vcpu_state(struct ds_vcpu *v, enum ds_vcpu_state s)
 	__atomic_store_n(&v->state, s, __ATOMIC_RELEASE);
 }
 
+/* Out of KVM_RUN and staying out, until the process ends. */
+static void pm_park(struct ds_vcpu *v)
+{
+	ds_pm_vcpu_state(v, DS_VCPU_PARKED);
+	for (;;)
+		pause();
+}
+
 void ds_pm_vcpu_enter(struct ds_vcpu *v)
 {
+	/*
+	 * Not back into the guest once a postmortem began: it reads the
+	 * registers, and KVM_RUN would hold the vCPU's mutex against it.
+	 */
+	if (pm_load(&pm_frozen))
+		pm_park(v);
 	ds_pm_vcpu_state(v, DS_VCPU_IN_RUN);
 }
 
@@ -94,14 +108,9 @@ void ds_pm_vcpu_left(struct ds_vcpu *v, uint32_t exit_reason)
 {
 	__atomic_store_n(&v->last_exit, exit_reason, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&v->runs, 1, __ATOMIC_RELAXED);
-	if (!pm_load(&pm_frozen)) {
-		ds_pm_vcpu_state(v, DS_VCPU_EXIT);
-		return;
-	}
-	/* Out of KVM_RUN and staying out, until the process ends. */
-	ds_pm_vcpu_state(v, DS_VCPU_PARKED);
-	for (;;)
-		pause();
+	if (pm_load(&pm_frozen))
+		pm_park(v);
+	ds_pm_vcpu_state(v, DS_VCPU_EXIT);
 }
 
 void ds_pm_vcpu_ucall(struct ds_vcpu *v, uint64_t cmd, uint64_t arg0)
@@ -236,7 +245,6 @@ static void pm_vcpu_regs(struct ds_vcpu *v)
 
 static void pm_vm(struct ds_vm *dvm, unsigned int n)
 {
-	enum ds_vcpu_state before[DS_MAX_VCPUS];
 	uint32_t i;
 
 	printf("# pm: VM %u: mode %s, round %lu, %u vCPUs, %u slots, %lu pages%s\n",
@@ -246,9 +254,8 @@ static void pm_vm(struct ds_vm *dvm, unsigned int n)
 		struct ds_vcpu *v = &dvm->vcpus[i];
 		uint64_t uc = __atomic_load_n(&v->last_ucall, __ATOMIC_RELAXED);
 
-		before[i] = pm_load(&v->state);
 		printf("# pm:   vCPU %u (thread %d): %s; %lu KVM_RUN returns, last exit %s; last ucall %s(%lu); synced round %lu; guest writes %lu\n",
-		       i, v->tid, pm_state_names[before[i]],
+		       i, v->tid, pm_state_names[pm_load(&v->state)],
 		       __atomic_load_n(&v->runs, __ATOMIC_RELAXED),
 		       exit_reason_str(__atomic_load_n(&v->last_exit, __ATOMIC_RELAXED)),
 		       uc < sizeof(pm_ucall_names) / sizeof(*pm_ucall_names) &&
