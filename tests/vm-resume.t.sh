@@ -46,6 +46,12 @@ t_expect "the console line the watch acts on" "$(vw_console_stuck "$R/console.lo
 vr_args --unit --quick --timeout 60 'RING-*' --seed 7
 t_expect "options kept" "$VR_ARGS" " --quick --timeout 60 --seed 7"
 
+# Silence is a hang only past the in-VM test timeout: --minutes soaks
+# and --timeout stretch it.
+t_expect "stall after the default timeout" "$(DS_TIMEOUT=120 vw_stall_s --quick)" 210
+t_expect "stall after --timeout" "$(vw_stall_s --timeout 600 STRESS-001)" 690
+t_expect "stall after a --minutes soak" "$(DS_TIMEOUT=120 vw_stall_s --minutes 10 STRESS-001)" 810
+
 # One closing line over the boots, the host's HANG lines among the failed.
 printf '  not ok 2 STRESS-001 x\n2 passed, 1 failed, 0 skipped\n  not ok 3 STRESS-001 # HANG: x\n' > "$R/ktap.log"
 mkdir -p "$R/boot-2"

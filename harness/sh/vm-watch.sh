@@ -18,6 +18,23 @@
 # VW_STALL_S   seconds without a new KTAP line before the host steps in
 #              (the in-VM test timeout + its kill-after + a margin)
 
+# vw_stall_s CHECK-ARGS...: the in-VM runner's timeout for one test, as
+# check's --timeout and --minutes set it (harness/sh/opts.sh), plus its
+# SIGKILL grace (30 s) and a margin: silence up to then is a slow test.
+vw_stall_s() {
+	_t=${DS_TIMEOUT:-120} _m=
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--timeout) _t=${2:-$_t}; shift ;;
+		--minutes) _m=${2:-}; shift ;;
+		esac
+		shift
+	done
+	case $_m in ''|*[!0-9]*) ;; *) _t=$((_m * 60 + ${DS_TIMEOUT:-120})) ;; esac
+	case $_t in ''|*[!0-9]*) _t=${DS_TIMEOUT:-120} ;; esac
+	echo $((_t + 30 + 60))
+}
+
 # vw_kernel_args: what the guest kernel needs for the above.
 # log_buf_len: what a panic prints (every task, the trace ring) must not
 # overrun the log before the serial console has taken it.
