@@ -42,25 +42,28 @@ vw_kernel_args() {
 	echo "log_buf_len=16M unknown_nmi_panic=1 panic_print=0x55 hung_task_panic=1 softlockup_panic=1 sysctl.kernel.panic_on_rcu_stall=1 sysctl.kernel.hung_task_timeout_secs=60 printk.time=1"
 }
 
-# vw_monitor_open DIR: QEMU's monitor on DIR/mon.in, DIR/mon.out; prints
-# the QEMU option.  A reader drains mon.out into $R/monitor.log for the
-# VM's whole life, so that QEMU never blocks on a full pipe.
+# vw_monitor_open DIR LOG: QEMU's monitor on DIR/mon.in, DIR/mon.out; sets
+# VW_MON to the QEMU option.  A reader drains mon.out into LOG for the
+# VM's whole life, so that QEMU never blocks on a full pipe.  Not to be
+# called in $(...): the reader's pid must reach vw_monitor_close.
 vw_monitor_open() {
 	rm -f "$1/mon.in" "$1/mon.out"
 	mkfifo "$1/mon.in" "$1/mon.out" || return 1
-	# Opened read-write so that neither side waits for the other.
-	cat <>"$1/mon.out" >>"$R/monitor.log" &
+	# Opened read-write so that neither side waits for the other (and
+	# so it never sees EOF: only vw_monitor_close ends it).
+	cat <>"$1/mon.out" >>"$2" &
 	VW_CAT=$!
-	echo "-monitor pipe:$1/mon"
+	VW_MON="-monitor pipe:$1/mon"
 }
 
+# vw_monitor_close LOG: end the reader; LOG without the echo noise.
 vw_monitor_close() {
 	[ -n "${VW_CAT:-}" ] && kill "$VW_CAT" 2>/dev/null
 	VW_CAT=
 	# The monitor echoes each key with cursor moves: keep the text.
-	[ -f "$R/monitor.log" ] &&
-		sed 's/\x1b\[[0-9]*[A-Za-z]//g' "$R/monitor.log" >"$R/monitor.log.tmp" &&
-		mv "$R/monitor.log.tmp" "$R/monitor.log"
+	[ -f "$1" ] &&
+		sed 's/\x1b\[[0-9]*[A-Za-z]//g' "$1" >"$1.tmp" &&
+		mv "$1.tmp" "$1"
 }
 
 # vw_mon DIR CMD...: one monitor command, logged.
