@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Small host-side helpers: allocation that cannot return NULL, clocks. */
+/*
+ * Small host-side helpers: allocation that cannot return NULL, clocks,
+ * array and size arithmetic.
+ */
 #ifndef DS_UTIL_H
 #define DS_UTIL_H
 
@@ -19,5 +22,8 @@ static inline uint64_t ds_now_ns(void)
 }
 
 #define DS_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Pages of DS_PAGE_SHIFT (guest_params.h) in @mib MiB, as a uint64_t. */
+#define DS_MIB_PAGES(mib) ((uint64_t)(mib) << (20 - DS_PAGE_SHIFT))
 
 #endif /* DS_UTIL_H */

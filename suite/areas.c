@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The conformance areas, one line each; an area's tests live in its file. */
+/*
+ * The conformance areas, one line each.  An area AREA has one table, in
+ * suite/area.c; its tests live there or in files next to it (area_*.c).
+ */
 #include "suite.h"
 
 extern const struct ds_area ds_area_bitmap;
-extern const struct ds_area ds_area_bitmap_slots;
 extern const struct ds_area ds_area_badinput;
 extern const struct ds_area ds_area_collapse;
 extern const struct ds_area ds_area_stress;
@@ -14,7 +16,6 @@ extern const struct ds_area ds_area_waitqueue;
 
 const struct ds_area *const ds_areas[] = {
 	&ds_area_bitmap,
-	&ds_area_bitmap_slots,
 	&ds_area_badinput,
 	&ds_area_collapse,
 	&ds_area_stress,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "suite.h"
+#include "lib/errno_check.h"
 #include "util.h"
 
 #define CLEAR_MIB	8
@@ -20,7 +21,7 @@ static void clear_cfg(struct ds_vm_cfg *cfg, const struct ds_test_opts *o,
 	cfg->mode = ds_mode_find("clear");
 	cfg->mcfg.initially_set = initially_set;
 	cfg->mcfg.clear_shift = 6;
-	cfg->slot_pages[0] = CLEAR_MIB << (20 - DS_PAGE_SHIFT);
+	cfg->slot_pages[0] = DS_MIB_PAGES(CLEAR_MIB);
 	cfg->pat.pattern = ds_pattern_find(pattern);
 	cfg->pat.fraction_ppm = ppm;
 	cfg->pat.seed = o->seed;
@@ -67,7 +68,7 @@ static int clear_rounds(const struct ds_test_opts *o, bool initially_set)
 		clear_cfg(&cfg, o, initially_set, runs[i].pat, runs[i].ppm);
 		/* Two slots, so that a clear aimed at one cannot pass for both. */
 		cfg.nr_slots = 2;
-		cfg.slot_pages[1] = 4 << (20 - DS_PAGE_SHIFT);
+		cfg.slot_pages[1] = DS_MIB_PAGES(4);
 		why = ds_mode_unsupported(&cfg);
 		if (why)
 			return ds_skip("%s", why);
@@ -178,8 +179,8 @@ static int clear_chunks(const struct ds_test_opts *o)
 		clear_cfg(&cfg, o, shift & 1, "stride", 0);
 		cfg.pat.stride = 13;
 		cfg.nr_slots = 2;
-		cfg.slot_pages[0] = 10 << (20 - DS_PAGE_SHIFT);
-		cfg.slot_pages[1] = 2 << (20 - DS_PAGE_SHIFT);
+		cfg.slot_pages[0] = DS_MIB_PAGES(10);
+		cfg.slot_pages[1] = DS_MIB_PAGES(2);
 		cfg.mcfg.clear_shift = shift;
 		/* Batches of 5 chunks: every slot crosses batch boundaries. */
 		cfg.mcfg.clear_batch = 5;
@@ -196,19 +197,6 @@ static int clear_chunks(const struct ds_test_opts *o)
 		ds_vm_destroy(dvm);
 	}
 	return ds_result(ok);
-}
-
-static int clear_errno(struct kvm_vm *vm, uint32_t slot, uint64_t first,
-		       uint32_t num, void *bitmap)
-{
-	struct kvm_clear_dirty_log c = {
-		.slot = slot, .first_page = first, .num_pages = num,
-		.dirty_bitmap = bitmap,
-	};
-
-	if (ds_injected(DS_FAULT_ERRNO))
-		return 0;	/* a kernel that stopped checking */
-	return __vm_ioctl(vm, KVM_CLEAR_DIRTY_LOG, &c) ? errno : 0;
 }
 
 /* Dirty pages of @slot now, by KVM_GET_DIRTY_LOG into @buf. */
@@ -243,7 +231,7 @@ static int clear_ranges(const struct ds_test_opts *o)
 	int e;
 
 	clear_cfg(&cfg, o, true, "random", 20000);
-	cfg.slot_pages[0] = 4 << (20 - DS_PAGE_SHIFT);
+	cfg.slot_pages[0] = DS_MIB_PAGES(4);
 	dvm = ds_vm_create_or_skip(&cfg);
 	if (!dvm)
 		return KSFT_SKIP;
@@ -258,28 +246,24 @@ static int clear_ranges(const struct ds_test_opts *o)
 	vm_userspace_mem_region_add(dvm->vm, VM_MEM_SRC_ANONYMOUS, gpa, odd,
 				    ODD_PAGES, KVM_MEM_LOG_DIRTY_PAGES);
 
-	e = clear_errno(dvm->vm, s->id, 32, 64, ones);
-	ok &= ds_check(e == EINVAL, "first_page 32 (not a multiple of 64): errno %d (%s), want EINVAL",
-		       e, strerror(e));
-	e = clear_errno(dvm->vm, s->id, 0, 100, ones);
-	ok &= ds_check(e == EINVAL, "first_page 0, num_pages 100 short of the end: errno %d (%s), want EINVAL",
-		       e, strerror(e));
-	e = clear_errno(dvm->vm, s->id, s->npages - 64, 128, ones);
-	ok &= ds_check(e == EINVAL, "first_page %lu, num_pages 128 past the end: errno %d (%s), want EINVAL",
-		       s->npages - 64, e, strerror(e));
-	e = clear_errno(dvm->vm, s->id, s->npages + 64, 64, ones);
-	ok &= ds_check(e == EINVAL, "first_page %lu beyond the slot: errno %d (%s), want EINVAL",
-		       s->npages + 64, e, strerror(e));
+	e = ds_clear_log_errno(dvm->vm, s->id, 32, 64, ones);
+	ok &= ds_want_errno(e, EINVAL, "first_page 32 (not a multiple of 64)");
+	e = ds_clear_log_errno(dvm->vm, s->id, 0, 100, ones);
+	ok &= ds_want_errno(e, EINVAL, "first_page 0, num_pages 100 short of the end");
+	e = ds_clear_log_errno(dvm->vm, s->id, s->npages - 64, 128, ones);
+	ok &= ds_want_errno(e, EINVAL, "first_page %lu, num_pages 128 past the end",
+			    s->npages - 64);
+	e = ds_clear_log_errno(dvm->vm, s->id, s->npages + 64, 64, ones);
+	ok &= ds_want_errno(e, EINVAL, "first_page %lu beyond the slot", s->npages + 64);
 	n = count_dirty(dvm->vm, s->id, buf, s->npages, 0, s->npages);
 	ok &= ds_check(n == s->npages, "after the refused calls %lu of %lu pages still dirty (INITIALLY_SET)",
 		       n, s->npages);
 
-	e = clear_errno(dvm->vm, odd, 0, 36, ones);
-	ok &= ds_check(e == EINVAL, "100-page slot, first_page 0, num_pages 36: errno %d (%s), want EINVAL",
-		       e, strerror(e));
-	e = clear_errno(dvm->vm, odd, 64, 36, ones);
-	ok &= ds_check(e == 0, "100-page slot, first_page 64, num_pages 36 (ends the slot): errno %d (%s), want success",
-		       e, strerror(e));
+	e = ds_clear_log_errno(dvm->vm, odd, 0, 36, ones);
+	ok &= ds_want_errno(e, EINVAL, "100-page slot, first_page 0, num_pages 36");
+	e = ds_clear_log_errno(dvm->vm, odd, 64, 36, ones);
+	ok &= ds_want_errno(e, 0,
+			    "100-page slot, first_page 64, num_pages 36 (ends the slot)");
 	if (!ds_injected(DS_FAULT_ERRNO)) {
 		n = count_dirty(dvm->vm, odd, buf, ODD_PAGES, 0, 64);
 		ok &= ds_check(n == 64, "pages 0..63 untouched: %lu of 64 dirty", n);

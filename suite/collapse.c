@@ -88,7 +88,7 @@ static int collapse_run(const struct ds_test_opts *o, enum ds_backing backing)
 	double us;
 
 	ds_vm_cfg_default(&cfg);
-	cfg.slot_pages[0] = COLLAPSE_MIB << (20 - DS_PAGE_SHIFT);
+	cfg.slot_pages[0] = DS_MIB_PAGES(COLLAPSE_MIB);
 	cfg.backing = backing;
 	cfg.map_2m = true;
 	cfg.pat.seed = o->seed;		/* seq at 100%: every page, every round */

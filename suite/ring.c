@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * RING: KVM_CAP_DIRTY_LOG_RING / _ACQ_REL and KVM_RESET_DIRTY_RINGS
- * (api.rst 8.29).  See CONFORMANCE.md for each rule.  The concurrent
- * harvester test, RING-007, lives in ring_concurrent.c.
+ * (api.rst 8.29).  See CONFORMANCE.md for each rule.  This file holds
+ * the area's table and RING-002..005; the enable rules, RING-001 and
+ * RING-006, live in ring_enable.c, and the concurrent harvester test,
+ * RING-007, in ring_concurrent.c.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -11,14 +13,16 @@
 #include <unistd.h>
 
 #include "suite.h"
+#include "lib/errno_check.h"
 #include "mode_ring.h"
+#include "ring.h"
 #include "util.h"
 
 #define RING_ROUNDS	10
 
-static const int ring_caps[] = { KVM_CAP_DIRTY_LOG_RING, KVM_CAP_DIRTY_LOG_RING_ACQ_REL };
+const int ring_caps[2] = { KVM_CAP_DIRTY_LOG_RING, KVM_CAP_DIRTY_LOG_RING_ACQ_REL };
 
-static const char *cap_name(int cap)
+const char *ring_cap_name(int cap)
 {
 	return cap == KVM_CAP_DIRTY_LOG_RING ? "DIRTY_LOG_RING" : "DIRTY_LOG_RING_ACQ_REL";
 }
@@ -30,92 +34,10 @@ static void ring_cfg(struct ds_vm_cfg *cfg, const struct ds_test_opts *o,
 	cfg->mode = ds_mode_find("ring");
 	cfg->mcfg.ring_entries = 4096;	/* api.rst's recommended minimum */
 	cfg->mcfg.acq_rel = acq_rel;
-	cfg->slot_pages[0] = 8 << (20 - DS_PAGE_SHIFT);
+	cfg->slot_pages[0] = DS_MIB_PAGES(8);
 	cfg->pat.pattern = ds_pattern_find("random");
 	cfg->pat.fraction_ppm = 50000;
 	cfg->pat.seed = o->seed;
-}
-
-/* The answer of KVM_ENABLE_CAP(@cap, @bytes) on @vm: 0 or an errno. */
-static int enable_errno(struct kvm_vm *vm, int cap, uint64_t bytes)
-{
-	if (ds_injected(DS_FAULT_ERRNO))
-		return 0;	/* a kernel that stopped checking */
-	return __vm_enable_cap(vm, cap, bytes) ? errno : 0;
-}
-
-static bool want_errno(int e, int want, const char *what, uint64_t bytes)
-{
-	return ds_check(e == want, "%s (%lu bytes): errno %d (%s), want %s", what,
-			bytes, e, strerror(e), want ? strerror(want) : "success");
-}
-
-/*
- * RING-001: the ring size rules of kvm_vm_ioctl_enable_dirty_log_ring()
- * (virt/kvm/kvm_main.c, 6.12): 0 or not a power of two, below a page or
- * below the reserved entries → EINVAL; above KVM_CHECK_EXTENSION's value
- * → E2BIG; a second enable → EINVAL, whichever ring cap it names; after
- * the first vCPU → EINVAL.  Size checks come before the state checks.
- */
-static int ring_enable_rules(const struct ds_test_opts *o)
-{
-	uint64_t page = getpagesize(), rsvd = ds_ring_rsvd_entries() * 16, below;
-	struct kvm_vm *vm;
-	bool ok = true, any = false;
-	unsigned int i;
-	int max, fd;
-
-	for (i = 0; i < DS_ARRAY_SIZE(ring_caps); i++) {
-		int cap = ring_caps[i], other = ring_caps[!i];
-
-		max = kvm_check_cap(cap);
-		if (!max) {
-			printf("# KVM_CAP_%s not offered, not checked\n", cap_name(cap));
-			continue;
-		}
-		any = true;
-		printf("# KVM_CAP_%s: KVM_CHECK_EXTENSION says %d bytes\n", cap_name(cap), max);
-		ok &= ds_check(max >= (int)page && !(max & (max - 1)),
-			       "the maximum is a power of two of at least a page");
-		vm = vm_create_barebones();
-		ok &= want_errno(enable_errno(vm, cap, 0), EINVAL, "size 0", 0);
-		ok &= want_errno(enable_errno(vm, cap, 3 * page), EINVAL,
-				 "not a power of two", 3 * page);
-		ok &= want_errno(enable_errno(vm, cap, page + 16), EINVAL,
-				 "not a power of two", page + 16);
-		ok &= want_errno(enable_errno(vm, cap, page / 2), EINVAL,
-				 "below a page", page / 2);
-		/* Largest power of two below the reserve, if a page or more. */
-		for (below = page; below * 2 < rsvd; below *= 2)
-			;
-		if (below >= page && below < rsvd)
-			ok &= want_errno(enable_errno(vm, cap, below), EINVAL,
-					 "below the reserved entries", below);
-		else
-			printf("# the reserve (%lu bytes) is below a page: the page rule covers it\n",
-			       rsvd);
-		ok &= want_errno(enable_errno(vm, cap, 2ULL * max), E2BIG,
-				 "above the maximum", 2ULL * max);
-		ok &= want_errno(enable_errno(vm, cap, max), 0, "the maximum", max);
-		ok &= want_errno(enable_errno(vm, cap, max), EINVAL, "again, same size", max);
-		ok &= want_errno(enable_errno(vm, cap, page), EINVAL, "again, a page", page);
-		if (kvm_check_cap(other))
-			ok &= want_errno(enable_errno(vm, other, page), EINVAL,
-					 cap == KVM_CAP_DIRTY_LOG_RING ?
-					 "again, through ACQ_REL" : "again, through RING", page);
-		kvm_vm_free(vm);
-
-		vm = vm_create_barebones();
-		fd = __vm_ioctl(vm, KVM_CREATE_VCPU, (void *)0);
-		TEST_ASSERT(fd >= 0, "KVM_CREATE_VCPU on a bare VM");
-		ok &= want_errno(enable_errno(vm, cap, 4 * page), EINVAL,
-				 "after KVM_CREATE_VCPU", 4 * page);
-		close(fd);
-		kvm_vm_free(vm);
-	}
-	if (!any)
-		return ds_skip("kernel lacks KVM_CAP_DIRTY_LOG_RING and _ACQ_REL");
-	return ds_result(ok);
 }
 
 /*
@@ -181,11 +103,9 @@ static int ring_mmap(const struct ds_test_opts *o)
 	printf("# ring of %u entries (%zu bytes) at page offset %d of the vCPU fd\n",
 	       cfg.mcfg.ring_entries, len, KVM_DIRTY_LOG_PAGE_OFFSET);
 	e = ring_mmap_errno(vcpu->fd, len, PROT_READ | PROT_WRITE, MAP_SHARED);
-	ok &= ds_check(e == 0, "shared read-write mapping: errno %d (%s), want success",
-		       e, strerror(e));
+	ok &= ds_want_errno(e, 0, "shared read-write mapping");
 	e = ring_mmap_errno(vcpu->fd, len, PROT_READ | PROT_WRITE, MAP_PRIVATE);
-	ok &= ds_check(e == EINVAL, "private mapping: errno %d (%s), want EINVAL",
-		       e, strerror(e));
+	ok &= ds_want_errno(e, EINVAL, "private mapping");
 	/*
 	 * kvm_vcpu_mmap() answers EINVAL; where /dev is mounted noexec the
 	 * VFS refuses PROT_EXEC first, with EPERM.  Either way: refused.
@@ -222,16 +142,16 @@ static int ring_entries(const struct ds_test_opts *o)
 		ring_cfg(&cfg, o, i);
 		cfg.nr_slots = 3;
 		cfg.first_slot_id = 20;
-		cfg.slot_pages[0] = 4 << (20 - DS_PAGE_SHIFT);
-		cfg.slot_pages[1] = 2 << (20 - DS_PAGE_SHIFT);
-		cfg.slot_pages[2] = 6 << (20 - DS_PAGE_SHIFT);
+		cfg.slot_pages[0] = DS_MIB_PAGES(4);
+		cfg.slot_pages[1] = DS_MIB_PAGES(2);
+		cfg.slot_pages[2] = DS_MIB_PAGES(6);
 		if (ds_mode_unsupported(&cfg)) {
-			printf("# %s: %s\n", cap_name(ring_caps[i]), ds_mode_unsupported(&cfg));
+			printf("# %s: %s\n", ring_cap_name(ring_caps[i]), ds_mode_unsupported(&cfg));
 			continue;
 		}
 		any = true;
 		printf("# KVM_CAP_%s, slots 20..22 (4, 2, 6 MiB), random 5%%, %u rounds\n",
-		       cap_name(ds_ring_cap(&cfg.mcfg)), RING_ROUNDS);
+		       ring_cap_name(ds_ring_cap(&cfg.mcfg)), RING_ROUNDS);
 		dvm = ds_vm_create(&cfg);
 		ok &= ds_vm_run_verified(dvm, RING_ROUNDS, true);
 		ok &= ring_stats_ok(dvm);
@@ -323,20 +243,6 @@ static bool round_in_ring(struct ds_vm *dvm)
 	return ds_verdict_ok(&v, true);
 }
 
-static int get_log_errno(struct kvm_vm *vm, struct kvm_dirty_log *log)
-{
-	if (ds_injected(DS_FAULT_ERRNO))
-		return 0;
-	return __vm_ioctl(vm, KVM_GET_DIRTY_LOG, log) ? errno : 0;
-}
-
-static int clear_log_errno(struct kvm_vm *vm, struct kvm_clear_dirty_log *clr)
-{
-	if (ds_injected(DS_FAULT_ERRNO))
-		return 0;
-	return __vm_ioctl(vm, KVM_CLEAR_DIRTY_LOG, clr) ? errno : 0;
-}
-
 /*
  * RING-005: with the ring on (and no _WITH_BITMAP), the slots have no
  * bitmap: KVM_GET_DIRTY_LOG and KVM_CLEAR_DIRTY_LOG fail with ENXIO
@@ -347,8 +253,6 @@ static int ring_no_bitmap(const struct ds_test_opts *o)
 {
 	struct ds_vm_cfg cfg;
 	struct ds_vm *dvm;
-	struct kvm_dirty_log log = { 0 };
-	struct kvm_clear_dirty_log clr = { 0 };
 	uint64_t *buf;
 	bool ok = true;
 	int e;
@@ -359,17 +263,10 @@ static int ring_no_bitmap(const struct ds_test_opts *o)
 		return KSFT_SKIP;
 	buf = ds_calloc(dvm->slots[0].npages / 64 + 1, 8);
 	ds_vm_round(dvm);
-	log.slot = dvm->slots[0].id;
-	log.dirty_bitmap = buf;
-	e = get_log_errno(dvm->vm, &log);
-	ok &= ds_check(e == ENXIO, "KVM_GET_DIRTY_LOG with the ring on: errno %d (%s), want ENXIO",
-		       e, strerror(e));
-	clr.slot = dvm->slots[0].id;
-	clr.num_pages = dvm->slots[0].npages;
-	clr.dirty_bitmap = buf;
-	e = clear_log_errno(dvm->vm, &clr);
-	ok &= ds_check(e == ENXIO, "KVM_CLEAR_DIRTY_LOG with the ring on: errno %d (%s), want ENXIO",
-		       e, strerror(e));
+	e = ds_get_log_errno(dvm->vm, dvm->slots[0].id, buf);
+	ok &= ds_want_errno(e, ENXIO, "KVM_GET_DIRTY_LOG with the ring on");
+	e = ds_clear_log_errno(dvm->vm, dvm->slots[0].id, 0, dvm->slots[0].npages, buf);
+	ok &= ds_want_errno(e, ENXIO, "KVM_CLEAR_DIRTY_LOG with the ring on");
 	/* Round 1's pages are still in the rings, and later rounds exact. */
 	ok &= round_in_ring(dvm);
 	ok &= ds_vm_run_verified(dvm, 2, true);
@@ -378,47 +275,6 @@ static int ring_no_bitmap(const struct ds_test_opts *o)
 	ds_vm_destroy(dvm);
 	return ds_result(ok);
 }
-
-/*
- * RING-006: with KVM_CAP_DIRTY_LOG_RING_WITH_BITMAP (enabled after the
- * ring, before any memslot) the slots keep a bitmap beside the rings, so
- * KVM_GET_DIRTY_LOG answers; enabling it once a memslot exists is EINVAL.
- */
-static int ring_with_bitmap(const struct ds_test_opts *o)
-{
-	uint64_t page = getpagesize(), buf[8] = { 0 };
-	struct kvm_dirty_log log = { .slot = DS_FIRST_SLOT, .dirty_bitmap = buf };
-	struct kvm_vm *vm;
-	bool ok = true;
-	int e;
-
-	if (!kvm_check_cap(KVM_CAP_DIRTY_LOG_RING_WITH_BITMAP))
-		return ds_skip("kernel lacks KVM_CAP_DIRTY_LOG_RING_WITH_BITMAP (x86 never offers it)");
-	if (!kvm_check_cap(KVM_CAP_DIRTY_LOG_RING_ACQ_REL))
-		return ds_skip("kernel lacks KVM_CAP_DIRTY_LOG_RING_ACQ_REL");
-
-	vm = vm_create_barebones();
-	vm_enable_cap(vm, KVM_CAP_DIRTY_LOG_RING_ACQ_REL, 4 * page);
-	e = enable_errno(vm, KVM_CAP_DIRTY_LOG_RING_WITH_BITMAP, 0);
-	ok &= want_errno(e, 0, "WITH_BITMAP before any memslot", 0);
-	vm_userspace_mem_region_add(vm, VM_MEM_SRC_ANONYMOUS, DS_TEST_GPA,
-				    DS_FIRST_SLOT, 512, KVM_MEM_LOG_DIRTY_PAGES);
-	e = get_log_errno(vm, &log);
-	ok &= ds_check(e == 0, "KVM_GET_DIRTY_LOG with ring + bitmap: errno %d (%s), want success",
-		       e, strerror(e));
-	kvm_vm_free(vm);
-
-	vm = vm_create_barebones();
-	vm_enable_cap(vm, KVM_CAP_DIRTY_LOG_RING_ACQ_REL, 4 * page);
-	vm_userspace_mem_region_add(vm, VM_MEM_SRC_ANONYMOUS, DS_TEST_GPA,
-				    DS_FIRST_SLOT, 512, 0);
-	e = enable_errno(vm, KVM_CAP_DIRTY_LOG_RING_WITH_BITMAP, 0);
-	ok &= want_errno(e, EINVAL, "WITH_BITMAP once a memslot exists", 0);
-	kvm_vm_free(vm);
-	return ds_result(ok);
-}
-
-int ring_concurrent(const struct ds_test_opts *o);
 
 static const struct ds_test tests[] = {
 	{ "RING-001", "quick", "ring size and enable rules: EINVAL, E2BIG, once, before vCPUs",

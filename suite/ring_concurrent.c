@@ -30,6 +30,7 @@
 
 #include "suite.h"
 #include "mode_ring.h"
+#include "ring.h"
 #include "util.h"
 
 #define CONC_ROUNDS	100
@@ -104,7 +105,7 @@ int ring_concurrent(const struct ds_test_opts *o)
 	cfg.mode = ds_mode_find("ring");
 	/* 4096 entries, twice a vCPU's 1024 pages: the rings hardly fill. */
 	cfg.mcfg.ring_entries = 4096;
-	cfg.slot_pages[0] = CONC_MIB << (20 - DS_PAGE_SHIFT);
+	cfg.slot_pages[0] = DS_MIB_PAGES(CONC_MIB);
 	cfg.pat.pattern = ds_pattern_find("seq");
 	cfg.pat.fraction_ppm = 125000;
 	cfg.pat.seed = o->seed;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "suite.h"
+#include "lib/errno_check.h"
 #include "util.h"
 
 #define STRESS_QUICK_S	15	/* --minutes 0: the short form */
@@ -29,7 +30,6 @@ struct soak {
 static void churn(struct ds_vm *dvm, bool *present, uint32_t id, uint64_t gpa,
 		  struct soak *s)
 {
-	struct kvm_dirty_log log = { .slot = id };
 	uint64_t *buf, i;
 	int e;
 
@@ -42,8 +42,7 @@ static void churn(struct ds_vm *dvm, bool *present, uint32_t id, uint64_t gpa,
 	}
 	/* Nothing wrote it: a bitmap must be empty (ENXIO: ring-only VM). */
 	buf = ds_calloc(CHURN_PAGES / 64, 8);
-	log.dirty_bitmap = buf;
-	e = __vm_ioctl(dvm->vm, KVM_GET_DIRTY_LOG, &log) ? errno : 0;
+	e = ds_get_log_raw(dvm->vm, id, buf);
 	for (i = 0; !e && i < CHURN_PAGES / 64; i++)
 		if (buf[i] && s->churn_log_ok)
 			s->churn_log_ok = ds_check(false, "churn slot %u reports pages nobody wrote",
@@ -74,8 +73,8 @@ static bool soak_mode(const struct ds_mode *m, const struct ds_test_opts *o,
 	cfg.mode = m;
 	cfg.nr_vcpus = STRESS_VCPUS;
 	cfg.nr_slots = 2;
-	cfg.slot_pages[0] = 8 << (20 - DS_PAGE_SHIFT);
-	cfg.slot_pages[1] = 4 << (20 - DS_PAGE_SHIFT);
+	cfg.slot_pages[0] = DS_MIB_PAGES(8);
+	cfg.slot_pages[1] = DS_MIB_PAGES(4);
 	cfg.pat.pattern = ds_pattern_find("random");
 	cfg.pat.fraction_ppm = 50000;
 	cfg.pat.seed = o->seed;

@@ -2,7 +2,8 @@
 /*
  * Conformance tests: each has a CONFORMANCE.md ID, a tier (quick tests are
  * the pre-merge gate) and a run function returning a kselftest exit code.
- * Each area is one file with one table; suite/areas.c lists the areas.
+ * Each area has one table, in suite/<area>.c, its tests there or in files
+ * next to it; suite/areas.c lists the areas, suite/lib/ holds shared helpers.
  */
 #ifndef DS_SUITE_H
 #define DS_SUITE_H

@@ -1,17 +1,22 @@
 # SPDX-License-Identifier: GPL-2.0
-# The conformance binary, ds-conform: one area a file, listed in areas.c.
+# The conformance binary, ds-conform: one table an area, listed in areas.c;
+# suite/lib/ holds the helpers that the areas share.
 SUITE_SRCS += suite/areas.c
 SUITE_SRCS += suite/args.c
 SUITE_SRCS += suite/badinput.c
+SUITE_SRCS += suite/badinput_ring.c
 SUITE_SRCS += suite/bitmap.c
 SUITE_SRCS += suite/bitmap_slots.c
 SUITE_SRCS += suite/cfg.c
 SUITE_SRCS += suite/clear.c
 SUITE_SRCS += suite/collapse.c
+SUITE_SRCS += suite/lib/errno_check.c
+SUITE_SRCS += suite/lib/slots.c
 SUITE_SRCS += suite/main.c
 SUITE_SRCS += suite/report.c
 SUITE_SRCS += suite/ring.c
 SUITE_SRCS += suite/ring_concurrent.c
+SUITE_SRCS += suite/ring_enable.c
 SUITE_SRCS += suite/softfull.c
 SUITE_SRCS += suite/stress.c
 SUITE_SRCS += suite/waitqueue.c
@@ -19,6 +24,7 @@ SUITE_SRCS += suite/waitqueue_exit.c
 SUITE_SRCS += suite/waitqueue_watch.c
 SUITE_OBJS = $(patsubst %.c,$(B)/obj/%.o,$(SUITE_SRCS))
 
+# % takes in subfolders too: suite/lib/x.c -> $(B)/obj/suite/lib/x.o.
 $(B)/obj/suite/%.o: suite/%.c $(LIBKVM)
 	@mkdir -p $(dir $@)
 	$(CC) $(DS_CFLAGS) $(HOST_SAN) -c $< -o $@

@@ -14,6 +14,7 @@
 
 #include "ds_uapi.h"
 #include "mode_ring.h"
+#include "lib/errno_check.h"
 #include "util.h"
 #include "waitqueue.h"
 
@@ -24,15 +25,7 @@ static int wq_enable_errno(struct kvm_vm *vm, uint64_t flags)
 		.cap = KVM_CAP_DIRTY_LOG_RING_WAITQUEUE, .flags = flags,
 	};
 
-	if (ds_injected(DS_FAULT_ERRNO))
-		return 0;	/* a kernel that stopped checking */
-	return __vm_ioctl(vm, KVM_ENABLE_CAP, &cap) ? errno : 0;
-}
-
-static bool wq_want(int e, int want, const char *what)
-{
-	return ds_check(e == want, "%s: errno %d (%s), want %s", what, e,
-			strerror(e), want ? strerror(want) : "success");
+	return ds_ioctl_errno(vm->fd, KVM_ENABLE_CAP, &cap);
 }
 
 /*
@@ -45,6 +38,7 @@ static int wq_cap(const struct ds_test_opts *o)
 	unsigned int sys = ds_ring_waitqueue_cap();
 	struct kvm_vm *vm;
 	bool ok;
+	int e;
 
 	if (!sys)
 		return ds_skip("%s", DS_RING_WQ_MISSING);
@@ -53,20 +47,20 @@ static int wq_cap(const struct ds_test_opts *o)
 	ok &= ds_check(vm_check_cap(vm, KVM_CAP_DIRTY_LOG_RING_WAITQUEUE) == 1,
 		       "KVM_CHECK_EXTENSION on the VM: %d, want 1",
 		       vm_check_cap(vm, KVM_CAP_DIRTY_LOG_RING_WAITQUEUE));
-	ok &= wq_want(wq_enable_errno(vm, 0), EINVAL, "no dirty ring");
+	ok &= ds_want_errno(wq_enable_errno(vm, 0), EINVAL, "no dirty ring");
 	kvm_vm_free(vm);
 
 	vm = vm_create_barebones();
 	vm_enable_dirty_ring(vm, WQ_ENTRIES * sizeof(struct kvm_dirty_gfn));
-	ok &= wq_want(wq_enable_errno(vm, 1), EINVAL, "ring, flags 1");
-	ok &= wq_want(__vm_enable_cap(vm, KVM_CAP_DIRTY_LOG_RING_WAITQUEUE, 0) ? errno : 0,
-		      0, "ring, no vCPU, flags 0");
+	ok &= ds_want_errno(wq_enable_errno(vm, 1), EINVAL, "ring, flags 1");
+	e = ds_raw_errno(__vm_enable_cap(vm, KVM_CAP_DIRTY_LOG_RING_WAITQUEUE, 0));
+	ok &= ds_want_errno(e, 0, "ring, no vCPU, flags 0");
 	kvm_vm_free(vm);
 
 	vm = vm_create_barebones();
 	vm_enable_dirty_ring(vm, WQ_ENTRIES * sizeof(struct kvm_dirty_gfn));
 	__vm_vcpu_add(vm, 0);
-	ok &= wq_want(wq_enable_errno(vm, 0), EINVAL, "ring, after a vCPU");
+	ok &= ds_want_errno(wq_enable_errno(vm, 0), EINVAL, "ring, after a vCPU");
 	kvm_vm_free(vm);
 	return ds_result(ok);
 }
