@@ -7,8 +7,9 @@
  *
  *   bench_run.c    one VM's life: prefault, warm-up, measured rounds
  *   bench_stats.c  median, p99, min, max over samples
- *   bench_sweep.c  the sweeps, progress, crossover
- *   bench_out.c    versioned TSV + JSON twin, written atomically
+ *   bench_sweep.c  the sweeps: points, running them, progress
+ *   bench_out.c    versioned TSV + JSON twin, written atomically; the
+ *                  sweeps' summary, samples and crossover tables
  *   bench_place.c  the placement sweep and its read-back
  */
 #ifndef DS_BENCH_H
@@ -129,6 +130,7 @@ enum ds_sweep_kind { SW_POINT, SW_FRACTION, SW_RING, SW_SHIFT, SW_VCPUS,
 struct ds_sweep_opts {
 	enum ds_sweep_kind kind;
 	const char *outdir;
+	const char *name;	/* -n: tables NAME.tsv, NAME-samples.tsv; NULL: the kind's */
 	struct ds_workload wl;
 	uint32_t fracs_ppm[32];	unsigned int nr_fracs;
 	uint64_t mems[16];	unsigned int nr_mems;
@@ -137,9 +139,36 @@ struct ds_sweep_opts {
 	uint32_t vcpus[16];	unsigned int nr_vcpus;
 };
 int ds_sweep_run(const struct ds_sweep_opts *o);
+
+/* A sweep's points (bench_sweep.c) and their results, for the tables. */
+#define MAX_POINTS	256
+
+struct sw_point {
+	struct ds_workload wl;
+	const struct ds_mode *mode;	/* NULL: tracking off */
+	unsigned int nfr;
+	uint32_t fracs[32];
+	struct ds_bench_res res[32];
+	const char *skip;
+};
+
+struct sweep {
+	const struct ds_sweep_opts *o;
+	struct sw_point *pts;
+	unsigned int npts;
+	double total_w, done_w;
+	unsigned int steps, step;
+	uint64_t t_start;
+};
+
+/* bench_out.c: the summary and samples tables, and -x fraction's crossover. */
+bool ds_sweep_write_tables(struct sweep *s, const char *meta);
+bool ds_crossover_write(struct sweep *s, const char *meta);
 /* -x placement (bench_place.c): every mode under each standard placement. */
 int ds_place_sweep_run(const struct ds_sweep_opts *o);
 const char *ds_sweep_name(enum ds_sweep_kind k);
+/* The name the tables of @o are written under: -n NAME, or the kind's. */
+const char *ds_sweep_table(const struct ds_sweep_opts *o);
 
 /* The modes of @wl that this build has, in table order. */
 unsigned int ds_bench_modes(const struct ds_workload *wl,

@@ -7,6 +7,7 @@ BENCH_SRCS += harness/bench_place.c
 BENCH_SRCS += harness/bench_run.c
 BENCH_SRCS += harness/bench_stats.c
 BENCH_SRCS += harness/bench_sweep.c
+BENCH_SRCS += harness/median.c
 BENCH_SRCS += harness/workload.c
 BENCH_OBJS := $(patsubst %.c,$(B)/obj/%.o,$(BENCH_SRCS))
 
@@ -37,7 +38,8 @@ $(B)/selftests/dirty_log_perf_test: $(KHDR)/.installed
 
 # ds-compare is plain host C (no KVM): it reads two results folders.
 BINS += $(B)/bin/ds-compare
-$(B)/bin/ds-compare: harness/compare.c harness/compare_stats.c harness/compare.h
+$(B)/bin/ds-compare: harness/compare.c harness/compare_stats.c harness/compare.h \
+		harness/median.c harness/median.h
 	@mkdir -p $(@D)
 	$(CC) -O2 -g -Wall -Wextra -Wstrict-prototypes -o $@ harness/compare.c \
-		harness/compare_stats.c -lm
+		harness/compare_stats.c harness/median.c -lm

@@ -26,7 +26,7 @@ static void help(void)
 {
 	unsigned int i;
 
-	printf("usage: ds-bench [-w WORKLOAD] [-s SECTION] [-x SWEEP] [-o DIR]\n"
+	printf("usage: ds-bench [-w WORKLOAD] [-s SECTION] [-x SWEEP] [-o DIR] [-n NAME]\n"
 	       "                [-F PCTS] [-M SIZES] [-R ENTRIES] [-S SHIFTS] [-V VCPUS]\n"
 	       "                [-k KEY=VALUE]...\n"
 	       "  -w  workload: a path, or NAME for $DS_ROOT/workloads/NAME.wl\n"
@@ -36,6 +36,8 @@ static void help(void)
 	       "      (placement: every mode with the harvester on a vCPU's core,\n"
 	       "      another core, another NUMA node, where this machine has them)\n"
 	       "  -o  folder for the tables (default .)\n"
+	       "  -n  name the tables NAME.tsv, NAME.json, NAME-samples.tsv, NAME-samples.json\n"
+	       "      (placement: NAME-readback.*) instead of after the sweep\n"
 	       "  -F  dirty %% per round, fraction sweep (default %s)\n"
 	       "  -M  memory sizes, fraction sweep (default %s)\n"
 	       "  -R  ring entries per vCPU, ring sweep (default %s)\n"
@@ -147,12 +149,13 @@ int main(int argc, char **argv)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	o.outdir = ".";
-	while ((c = getopt(argc, argv, "w:s:x:o:F:M:R:S:V:k:Ch")) != -1) {
+	while ((c = getopt(argc, argv, "w:s:x:o:n:F:M:R:S:V:k:Ch")) != -1) {
 		switch (c) {
 		case 'w': wname = optarg; break;
 		case 's': section = optarg; break;
 		case 'x': sweep = optarg; break;
 		case 'o': o.outdir = optarg; break;
+		case 'n': o.name = optarg; break;
 		case 'F': fr = optarg; break;
 		case 'M': me = optarg; break;
 		case 'R': ri = optarg; break;

@@ -167,7 +167,7 @@ int ds_place_sweep_run(const struct ds_sweep_opts *o)
 	struct ds_bench_res r;
 	struct readback rb;
 	cpu_set_t mine;
-	char meta[256];
+	char meta[256], rbname[300];
 	unsigned int nm = ds_bench_modes(&o->wl, modes, 16), m, step = 0;
 	int np = ds_placement_sweep(pl, PL_MAX), i, bad;
 	uint64_t t0 = ds_now_ns();
@@ -178,8 +178,9 @@ int ds_place_sweep_run(const struct ds_sweep_opts *o)
 		 o->wl.pat.fraction_ppm / 1e4,
 		 (unsigned long long)(o->wl.mem_bytes >> 20), o->wl.nr_vcpus,
 		 o->wl.rounds, o->wl.warmup);
-	ok = ds_table_open(&sum, o->outdir, "placement", pl_cols, PL_NCOLS, meta);
-	ok = ok && ds_table_open(&rbt, o->outdir, "placement-readback", rb_cols,
+	snprintf(rbname, sizeof(rbname), "%s-readback", ds_sweep_table(o));
+	ok = ds_table_open(&sum, o->outdir, ds_sweep_table(o), pl_cols, PL_NCOLS, meta);
+	ok = ok && ds_table_open(&rbt, o->outdir, rbname, rb_cols,
 				 RB_FIELDS + 1, meta);
 	if (!ok)
 		return 3;

@@ -57,7 +57,7 @@ static void vm_cfg_of(const struct ds_workload *wl, const struct ds_mode *mode,
 	cfg->mcfg.ring_entries = wl->ring_entries;
 	cfg->mcfg.clear_shift = wl->clear_shift;
 	/* A ring overflow is a result here, not the end of the sweep. */
-	cfg->mcfg.survive_overflow = true;
+	cfg->mcfg.halt_on_overflow = true;
 	cfg->pat = wl->pat;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bench.h"
+#include "median.h"
 #include "util.h"
 
 const char *const ds_bm_names[BM_NR] = {
@@ -29,13 +30,6 @@ const char *const ds_bm_names[BM_NR] = {
 	[BM_WRITES_PER_S] = "writes_per_s",
 };
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 void ds_stat_of(const double *v, uint32_t n, struct ds_stat *s)
 {
 	double *sorted = ds_calloc(n, sizeof(double));
@@ -50,10 +44,10 @@ void ds_stat_of(const double *v, uint32_t n, struct ds_stat *s)
 		free(sorted);
 		return;
 	}
-	qsort(sorted, m, sizeof(double), cmp_double);
+	qsort(sorted, m, sizeof(double), ds_cmp_double);
 	s->min = sorted[0];
 	s->max = sorted[m - 1];
-	s->median = m % 2 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+	s->median = ds_median_sorted(sorted, m);
 	/* ceil(0.99 m) without libm */
 	s->p99 = sorted[(99 * m + 99) / 100 - 1];
 	free(sorted);

@@ -5,13 +5,7 @@
 #include <string.h>
 
 #include "compare.h"
-
-static int cmp_double(const void *x, const void *y)
-{
-	double a = *(const double *)x, b = *(const double *)y;
-
-	return a < b ? -1 : a > b;
-}
+#include "median.h"
 
 double cmp_median(const double *v, size_t n)
 {
@@ -21,8 +15,8 @@ double cmp_median(const double *v, size_t n)
 		return NAN;
 	s = malloc(n * sizeof(*s));
 	memcpy(s, v, n * sizeof(*s));
-	qsort(s, n, sizeof(*s), cmp_double);
-	m = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+	qsort(s, n, sizeof(*s), ds_cmp_double);
+	m = ds_median_sorted(s, n);
 	free(s);
 	return m;
 }
@@ -34,7 +28,7 @@ struct ranked {
 
 static int cmp_ranked(const void *x, const void *y)
 {
-	return cmp_double(&((const struct ranked *)x)->v,
+	return ds_cmp_double(&((const struct ranked *)x)->v,
 			  &((const struct ranked *)y)->v);
 }
 

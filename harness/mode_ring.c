@@ -366,12 +366,12 @@ static bool ring_vcpu_exit(struct ds_vcpu *v)
 	rv->last_exit_writes = writes;
 	/*
 	 * After an overflow the ring's indexes no longer agree with ours and
-	 * no reset frees it: a caller that reports overflows as data (the
-	 * bench) gets a halted VM back instead of a dead process.
+	 * no reset frees it: with mcfg.halt_on_overflow the caller gets a
+	 * halted VM back instead of a dead process.
 	 */
 	if (rv->stuck >= RING_STUCK_EXITS &&
 	    __atomic_load_n(&dvm->overflows, __ATOMIC_RELAXED) &&
-	    dvm->cfg.mcfg.survive_overflow) {
+	    dvm->cfg.mcfg.halt_on_overflow) {
 		printf("# ring: vCPU %u stuck after an overflow: VM halted\n", v->id);
 		__atomic_store_n(&dvm->halted, true, __ATOMIC_RELEASE);
 		return true;

@@ -254,34 +254,41 @@ static void bind_memory(struct ds_placement *p, struct ds_vm *dvm)
 	numa_free_nodemask(nodes);
 }
 
-static void place_hook(struct ds_vm *dvm, enum ds_place_stage stage,
-		       uint32_t vcpu)
+/* The VM's hooks: memory once mapped, each vCPU thread, the harvester. */
+static void place_memory(struct ds_vm *dvm, void *arg)
 {
-	struct ds_placement *p = dvm->cfg.place_arg;
+	struct ds_placement *p = arg;
+
+	if (p->mem_node >= 0)
+		bind_memory(p, dvm);
+}
+
+static void place_vcpu(struct ds_vcpu *v, void *arg)
+{
+	struct ds_placement *p = arg;
 	char who[32];
 
-	switch (stage) {
-	case DS_PLACE_MEMORY:
-		if (p->mem_node >= 0)
-			bind_memory(p, dvm);
-		break;
-	case DS_PLACE_VCPU:
-		snprintf(who, sizeof(who), "vCPU %u", vcpu);
-		if (p->nr_vcpu_locs)
-			bind_self(p, &p->vcpu_cpus[vcpu % p->nr_vcpu_locs], who);
-		break;
-	case DS_PLACE_HARVEST:
-		p->harvest_tid = gettid();
-		if (p->harvest_pinned)
-			bind_self(p, &p->harvest_cpus, "the harvester");
-		break;
-	}
+	snprintf(who, sizeof(who), "vCPU %u", v->id);
+	if (p->nr_vcpu_locs)
+		bind_self(p, &p->vcpu_cpus[v->id % p->nr_vcpu_locs], who);
+}
+
+static void place_harvester(struct ds_vm *dvm, void *arg)
+{
+	struct ds_placement *p = arg;
+
+	(void)dvm;
+	p->harvest_tid = gettid();
+	if (p->harvest_pinned)
+		bind_self(p, &p->harvest_cpus, "the harvester");
 }
 
 void ds_placement_apply(struct ds_placement *p, struct ds_vm_cfg *cfg)
 {
-	cfg->place = place_hook;
-	cfg->place_arg = p;
+	cfg->hooks.mapped = place_memory;
+	cfg->hooks.vcpu_start = place_vcpu;
+	cfg->hooks.vcpus_started = place_harvester;
+	cfg->hooks.arg = p;
 }
 
 #define TSV_HEADER "placement\tkind\tname\ttid\trequested\tcpus_allowed\tlast_cpu\tlast_core\tlast_node\tpages_sampled\tpages_by_node\n"

@@ -56,7 +56,7 @@ int ds_placement_parse(struct ds_placement *p, const char *vcpu_cpus,
 		       const char *harvest_cpu, int mem_node,
 		       char *err, size_t errlen);
 
-/* Install @p as @cfg's placement hook; @p must outlive the VM. */
+/* Install @p as @cfg's lifecycle hooks (vm.h); @p must outlive the VM. */
 void ds_placement_apply(struct ds_placement *p, struct ds_vm_cfg *cfg);
 
 /*

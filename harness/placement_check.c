@@ -47,7 +47,7 @@ static int run_placed(struct ds_placement *p, const struct args *a, FILE *tsv,
 
 	ds_vm_cfg_default(&cfg);
 	cfg.nr_vcpus = a->vcpus;
-	cfg.slot_pages[0] = a->mib << (20 - DS_PAGE_SHIFT);
+	cfg.slot_pages[0] = DS_MIB_PAGES(a->mib);
 	ds_placement_apply(p, &cfg);
 	dvm = ds_vm_create(&cfg);
 	bad = !ds_vm_run_verified(dvm, a->rounds, true);

@@ -24,7 +24,7 @@ void ds_vm_cfg_default(struct ds_vm_cfg *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->nr_vcpus = 2;
 	cfg->nr_slots = 1;
-	cfg->slot_pages[0] = 64ULL << (20 - DS_PAGE_SHIFT);
+	cfg->slot_pages[0] = DS_MIB_PAGES(64);
 	cfg->slot_gap = 2ULL << 20;
 	cfg->first_slot_id = DS_FIRST_SLOT;
 	cfg->backing = DS_BACK_ANON;
@@ -200,8 +200,8 @@ static void *vcpu_thread(void *arg)
 	struct ds_vcpu *v = arg;
 
 	v->tid = gettid();
-	if (v->dvm->cfg.place)
-		v->dvm->cfg.place(v->dvm, DS_PLACE_VCPU, v->id);
+	if (v->dvm->cfg.hooks.vcpu_start)
+		v->dvm->cfg.hooks.vcpu_start(v, v->dvm->cfg.hooks.arg);
 	for (;;) {
 		ds_pm_vcpu_state(v, DS_VCPU_IDLE);
 		sem_wait(&v->go);
@@ -238,8 +238,8 @@ struct ds_vm *ds_vm_create(const struct ds_vm_cfg *cfg)
 	extra = test_pages / 512 * 2 + test_pages / 4096 * 4 + 256;
 	dvm->vm = __vm_create(VM_SHAPE_DEFAULT, cfg->nr_vcpus, extra);
 	add_slots(dvm);
-	if (cfg->place)
-		cfg->place(dvm, DS_PLACE_MEMORY, 0);
+	if (cfg->hooks.mapped)
+		cfg->hooks.mapped(dvm, cfg->hooks.arg);
 	setup_guest_params(dvm);
 	ds_set_init(&dvm->pending, dvm->nr_pages);
 
@@ -267,8 +267,8 @@ struct ds_vm *ds_vm_create(const struct ds_vm_cfg *cfg)
 		}
 		dvm->threads_started = true;
 	}
-	if (cfg->place)
-		cfg->place(dvm, DS_PLACE_HARVEST, 0);
+	if (cfg->hooks.vcpus_started)
+		cfg->hooks.vcpus_started(dvm, cfg->hooks.arg);
 	return dvm;
 }
 

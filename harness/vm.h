@@ -26,15 +26,20 @@ enum ds_backing { DS_BACK_ANON, DS_BACK_THP, DS_BACK_HUGETLB };
 struct ds_mode;
 struct ds_vm;
 
+struct ds_vcpu;
+
 /*
- * Placement hook (harness/placement.c sets it): called with the slots' host
- * memory mapped but not yet touched (MEMORY), in each vCPU thread before
- * its first round (VCPU), and in the caller, the harvesting thread, once
- * the vCPU threads exist (HARVEST).  NULL: the scheduler decides.
+ * Lifecycle hooks of a VM, each given @arg; a NULL hook is not called.
+ * mapped: the slots' host memory is mapped but not yet touched.
+ * vcpu_start: in each vCPU's thread, before its first round.
+ * vcpus_started: in ds_vm_create()'s caller, once the vCPU threads exist.
  */
-enum ds_place_stage { DS_PLACE_MEMORY, DS_PLACE_VCPU, DS_PLACE_HARVEST };
-typedef void ds_place_fn(struct ds_vm *dvm, enum ds_place_stage stage,
-			 uint32_t vcpu);
+struct ds_vm_hooks {
+	void (*mapped)(struct ds_vm *dvm, void *arg);
+	void (*vcpu_start)(struct ds_vcpu *v, void *arg);
+	void (*vcpus_started)(struct ds_vm *dvm, void *arg);
+	void *arg;
+};
 
 struct ds_mode_cfg {
 	uint32_t ring_entries;	/* ring: entries per vCPU (power of two) */
@@ -44,10 +49,11 @@ struct ds_mode_cfg {
 	bool acq_rel;		/* ring: use KVM_CAP_DIRTY_LOG_RING_ACQ_REL */
 	bool waitqueue;		/* ring: KVM_CAP_DIRTY_LOG_RING_WAITQUEUE (kernel/patches) */
 	/*
-	 * ring: a ring that overflows (a kernel bug) halts the VM instead of
-	 * failing the process, for the bench, which reports it as data.
+	 * ring: what a vCPU stuck on a full ring after an overflow (a kernel
+	 * bug) does: false fails the process; true halts the VM (ds_vm.halted)
+	 * and the caller goes on.
 	 */
-	bool survive_overflow;
+	bool halt_on_overflow;
 };
 
 struct ds_vm_cfg {
@@ -62,8 +68,7 @@ struct ds_vm_cfg {
 	const struct ds_mode *mode;
 	struct ds_mode_cfg mcfg;
 	struct ds_pattern_params pat;
-	ds_place_fn *place;		/* placement hook, or NULL */
-	void *place_arg;
+	struct ds_vm_hooks hooks;	/* all NULL: none */
 };
 
 struct ds_slot {
@@ -122,7 +127,7 @@ struct ds_vm {
 	/*
 	 * A known kernel bug the mode saw (the ring filling past its soft
 	 * limit): overflows counts soft-full exits that found the ring full;
-	 * halted is set when, with mcfg.survive_overflow, a vCPU could not go
+	 * halted is set when, with mcfg.halt_on_overflow, a vCPU could not go
 	 * on.  A halted VM runs no more rounds; ds_vm_destroy() still works.
 	 */
 	uint64_t overflows;
