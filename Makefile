@@ -7,6 +7,11 @@
 #   make bench     the benchmark set, results and report in results/
 #   make deps      install the Debian packages the suite needs
 #
+# and, from the fragments included below: kernels, kernel-check,
+# mutant-check (kernel/kernel.mk), bench-validate (harness/tools/bench),
+# flake-check, install, qualify (harness/runner/runner.mk), valgrind,
+# fuzz (tests/).
+#
 # KDIR names the kernel tree whose KVM selftests framework and uapi headers
 # the suite builds on.  By default Debian's linux-source-6.12 tarball is
 # extracted once into build/; kernel CI points KDIR at its own tree.
@@ -34,7 +39,10 @@ KVM_CFLAGS = -D_GNU_SOURCE -DCONFIG_64BIT -U_FORTIFY_SOURCE -std=gnu99 \
 	-I$(KDIR)/tools/include -I$(KDIR)/tools/arch/x86/include \
 	-isystem $(KHDR)/include -I$(SELFTESTS)/include \
 	-I$(SELFTESTS)/include/$(SELFTEST_ARCH) -I$(SELFTESTS)/..
-DS_CFLAGS = $(KVM_CFLAGS) -MD -MP -Iharness -Iguests -Isuite
+# The host side's own headers, one folder a job (README, "Layout").
+DS_INC = -Iharness/lib -Iharness/modes -Iharness/tools/bench \
+	-Iharness/tools/placement -Iguests -Isuite -Isuite/lib
+DS_CFLAGS = $(KVM_CFLAGS) -MD -MP $(DS_INC)
 LDFLAGS_KVM = -pthread -no-pie
 LDLIBS_KVM = -ldl
 
@@ -85,21 +93,34 @@ $(KHDR)/.installed: $(KDIR_STAMP) | $(DEPS_STAMP)
 	@touch $@
 
 # The framework library: its source list is read from the tree's own
-# Makefile (harness/libkvm.mk), so a KDIR of another version builds too.
-$(LIBKVM) $(LIBKVM_STRING): $(KHDR)/.installed harness/libkvm.mk
-	$(MAKE) -f harness/libkvm.mk KDIR=$(KDIR) OUT=$(BK)/libkvm \
+# Makefile (harness/lib/libkvm.mk), so a KDIR of another version builds too.
+$(LIBKVM) $(LIBKVM_STRING): $(KHDR)/.installed harness/lib/libkvm.mk
+	$(MAKE) -f harness/lib/libkvm.mk KDIR=$(KDIR) OUT=$(BK)/libkvm \
 		CFLAGS='$(KVM_CFLAGS)'
 
-include harness/harness.mk
+# Host objects, wherever their source is (harness/, suite/, tests/): the
+# guests and the fuzzers have rules of their own, since neither may be
+# built with the host's sanitizers.
+$(B)/obj/%.o: %.c $(LIBKVM)
+	@mkdir -p $(dir $@)
+	$(CC) $(DS_CFLAGS) $(HOST_SAN) -c $< -o $@
+
+# Every fragment, each included once, here: what a folder builds is in its
+# own .mk, and nothing includes another.
+include harness/lib/lib.mk
+include harness/modes/modes.mk
 include guests/guests.mk
 include suite/suite.mk
-include harness/placement.mk
-include harness/install.mk
-include harness/bench.mk
+include harness/tools/placement/placement.mk
+include harness/tools/bench/bench.mk
+include harness/tools/compare/compare.mk
+include harness/runner/runner.mk
 include tests/tests.mk
--include kernel/kernel.mk
+include tests/fixtures/fixtures.mk
+include tests/fuzz/fuzz.mk
+include tests/valgrind.mk
+include kernel/kernel.mk
 include kernel/repro/repro.mk
--include plots/plots.mk
 
 build: $(BINS)
 
@@ -110,7 +131,7 @@ export DS_BUILD := $(B)
 export DS_BIN := $(B)/bin
 
 check: build $(UNIT_BINS)
-	harness/dirtysuite check --unit $(CHECK_ARGS)
+	harness/runner/dirtysuite check --unit $(CHECK_ARGS)
 
 clean:
 	rm -rf $(B)/obj $(B)/bin $(B)/tests $(B)/static

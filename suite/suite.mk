@@ -12,7 +12,7 @@ SUITE_SRCS += suite/clear.c
 SUITE_SRCS += suite/collapse.c
 SUITE_SRCS += suite/lib/errno_check.c
 SUITE_SRCS += suite/lib/slots.c
-SUITE_SRCS += suite/main.c
+SUITE_SRCS += suite/conform.c
 SUITE_SRCS += suite/report.c
 SUITE_SRCS += suite/ring.c
 SUITE_SRCS += suite/ring_concurrent.c
@@ -25,15 +25,11 @@ SUITE_SRCS += suite/waitqueue_watch.c
 SUITE_OBJS = $(patsubst %.c,$(B)/obj/%.o,$(SUITE_SRCS))
 
 # % takes in subfolders too: suite/lib/x.c -> $(B)/obj/suite/lib/x.o.
-$(B)/obj/suite/%.o: suite/%.c $(LIBKVM)
-	@mkdir -p $(dir $@)
-	$(CC) $(DS_CFLAGS) $(HOST_SAN) -c $< -o $@
-
 BINS += $(B)/bin/ds-conform
-$(B)/bin/ds-conform: $(SUITE_OBJS) $(HARNESS_OBJS) $(GUEST_OBJS)
+$(B)/bin/ds-conform: $(SUITE_OBJS) $(HOST_OBJS) $(GUEST_OBJS)
 	$(call link_kvm)
 
 # Statically linked copies, for the initramfs of dirtysuite vm.
 STATIC_BINS += $(B)/static/bin/ds-conform
-$(B)/static/bin/ds-conform: $(SUITE_OBJS) $(HARNESS_OBJS) $(GUEST_OBJS)
+$(B)/static/bin/ds-conform: $(SUITE_OBJS) $(HOST_OBJS) $(GUEST_OBJS)
 	$(call link_kvm,-static)

@@ -46,21 +46,21 @@ mkrun "$T_TMP/same" 1 fwd
 mkrun "$T_TMP/shuffled" 1 rev
 mkrun "$T_TMP/slow" 1.2 fwd
 
-sh "$T_ROOT/harness/dirtysuite" compare "$T_TMP/base" "$T_TMP/slow" > "$T_TMP/slow.out" 2>&1
+sh "$T_ROOT/harness/runner/dirtysuite" compare "$T_TMP/base" "$T_TMP/slow" > "$T_TMP/slow.out" 2>&1
 t_expect "20% slowdown: exit status" "$?" 1
 t_grep "20% slowdown: flagged in the table" "$T_TMP/slow.out" 'REGRESSED.*n=10/10'
 t_grep "20% slowdown: every figure flagged" "$T_TMP/slow.out" '24 regressed'
 
-sh "$T_ROOT/harness/dirtysuite" compare "$T_TMP/base" "$T_TMP/same" > "$T_TMP/same.out" 2>&1
+sh "$T_ROOT/harness/runner/dirtysuite" compare "$T_TMP/base" "$T_TMP/same" > "$T_TMP/same.out" 2>&1
 t_expect "same data: exit status" "$?" 0
 t_grep "same data: nothing regressed" "$T_TMP/same.out" ' 0 regressed, 0 improved'
 
-sh "$T_ROOT/harness/dirtysuite" compare "$T_TMP/base" "$T_TMP/shuffled" > "$T_TMP/shuf.out" 2>&1
+sh "$T_ROOT/harness/runner/dirtysuite" compare "$T_TMP/base" "$T_TMP/shuffled" > "$T_TMP/shuf.out" 2>&1
 t_expect "same data, rounds reordered: exit status" "$?" 0
 
-sh "$T_ROOT/harness/dirtysuite" compare --threshold 30 "$T_TMP/base" "$T_TMP/slow" > "$T_TMP/thr.out" 2>&1
+sh "$T_ROOT/harness/runner/dirtysuite" compare --threshold 30 "$T_TMP/base" "$T_TMP/slow" > "$T_TMP/thr.out" 2>&1
 t_expect "20% slowdown under a 30% threshold: exit status" "$?" 0
 
-sh "$T_ROOT/harness/dirtysuite" compare "$T_TMP/base" > "$T_TMP/usage.out" 2>&1
+sh "$T_ROOT/harness/runner/dirtysuite" compare "$T_TMP/base" > "$T_TMP/usage.out" 2>&1
 t_expect "one folder only: usage error" "$?" 2
 t_done

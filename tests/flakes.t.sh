@@ -6,7 +6,7 @@
 
 . "$(dirname "$0")/lib/t.sh"
 t_setup
-flakes=$T_ROOT/harness/dirtysuite-flakes
+flakes=$T_ROOT/harness/runner/dirtysuite-flakes
 
 # summary NAME ROWS...: a summary.tsv with rows "ID RESULT".
 summary()

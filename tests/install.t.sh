@@ -47,12 +47,12 @@ t_grep "placement-numa ok" "$T_TMP/run.out" '^ok 2 selftests: dirtysuite: placem
 grep -q '^not ok' "$T_TMP/run.out" && t_fail "a test failed"
 
 # The LAVA step: one test case per result line.
-LAVA_TEST_CASE="echo lava-test-case" sh "$T_ROOT/harness/lava/ktap-to-lava.sh" \
+LAVA_TEST_CASE="echo lava-test-case" sh "$T_ROOT/harness/runner/lava/ktap-to-lava.sh" \
 	"$T_TMP/run.out" > "$T_TMP/lava.out" || t_fail "ktap-to-lava.sh reported a failure"
 t_grep "LAVA case BITMAP-003" "$T_TMP/lava.out" '^lava-test-case BITMAP-003 --result (pass|skip)$'
 t_expect "LAVA cases" "$(wc -l < "$T_TMP/lava.out")" 2
 printf 'not ok 1 selftests: dirtysuite: X-1 # TIMEOUT 300 seconds\n' |
-	LAVA_TEST_CASE="echo lava-test-case" sh "$T_ROOT/harness/lava/ktap-to-lava.sh" \
+	LAVA_TEST_CASE="echo lava-test-case" sh "$T_ROOT/harness/runner/lava/ktap-to-lava.sh" \
 	> "$T_TMP/lava2.out" && t_fail "ktap-to-lava.sh: exit 0 after not ok"
 t_grep "LAVA timeout is fail" "$T_TMP/lava2.out" '^lava-test-case X-1 --result fail$'
 t_done

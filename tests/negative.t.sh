@@ -10,7 +10,7 @@
 # DS_NEGATIVE_TIER=quick limits the run to quick-tier tests (default: all).
 # DS_NEGATIVE_TIMEOUT bounds each injected run (seconds; each takes a few
 # when well): one that hangs under a fault is a finding, reported with its
-# postmortem (harness/postmortem.c) well inside the runner's own timeout.
+# postmortem (harness/lib/postmortem.c) well inside the runner's own timeout.
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${DS_BIN:-$top/build/bin}
 : "${DS_NEGATIVE_TIER:=all}"

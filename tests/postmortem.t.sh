@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# A test that hangs explains itself (harness/postmortem.c): on the
+# A test that hangs explains itself (harness/lib/postmortem.c): on the
 # runner's timeout the real ds-conform, in the middle of a soak on
 # /dev/kvm, writes where each vCPU was, its registers after a kick out of
 # KVM_RUN, every thread's kernel stack, and the runner waits for it before

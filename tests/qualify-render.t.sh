@@ -24,7 +24,7 @@ printf '# dirtysuite-bench v1\nmem_MiB\tcrossover_dirty_pct\tsamples\tverdict\n6
 printf '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="200" height="100" fill="#4a4"/></svg>\n' \
 	> "$BN/crossover.svg"
 
-DS_PLACEMENT=/nonexistent sh "$T_ROOT/harness/dirtysuite" qualify \
+DS_PLACEMENT=/nonexistent sh "$T_ROOT/harness/runner/dirtysuite" qualify \
 	--results "$T_TMP/out" --label qt --check-dir "$C" --bench-dir "$BN" \
 	> "$T_TMP/q.out" 2> "$T_TMP/q.err"
 t_expect "exit 1: the check folder has a failed test" "$?" 1

@@ -64,7 +64,7 @@ t_grep "options reach the test" "$T_TMP/pass.out" '^  # inject=drop-one minutes=
 
 # A new subcommand is a new file: dirtysuite-SUB beside the runner.
 mkdir -p "$T_TMP/h"
-cp -R "$T_ROOT/harness/dirtysuite" "$T_ROOT/harness/sh" "$T_TMP/h/"
+cp -R "$T_ROOT/harness/runner/dirtysuite" "$T_ROOT/harness/runner/sh" "$T_TMP/h/"
 printf '#!/bin/sh\n# summary: say hello\necho "hello $*"\n' > "$T_TMP/h/dirtysuite-hello"
 chmod +x "$T_TMP/h/dirtysuite-hello"
 t_expect "plugin runs" "$(sh "$T_TMP/h/dirtysuite" hello a b)" "hello a b"

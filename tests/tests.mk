@@ -8,8 +8,8 @@ UNIT_TESTS += test-patterns
 UNIT_TESTS += test-verify
 UNIT_TESTS += test-workload
 UNIT_BINS := $(patsubst %,$(B)/tests/%,$(UNIT_TESTS))
-UNIT_HOST_OBJS = $(B)/obj/harness/dirty_set.o $(B)/obj/harness/verify.o \
-	$(B)/obj/harness/opt.o $(B)/obj/harness/util.o $(B)/obj/guests/patterns.o
+UNIT_HOST_OBJS = $(B)/obj/harness/lib/dirty_set.o $(B)/obj/harness/lib/verify.o \
+	$(B)/obj/harness/lib/opt.o $(B)/obj/harness/lib/util.o $(B)/obj/guests/patterns.o
 
 $(B)/obj/tests/%.o: tests/%.c $(LIBKVM)
 	@mkdir -p $(dir $@)
@@ -21,6 +21,3 @@ $(B)/tests/test-%: $(B)/obj/tests/test-%.o $(UNIT_HOST_OBJS)
 
 unit: $(UNIT_BINS)
 
--include tests/fixtures/fixtures.mk
--include tests/fuzz/fuzz.mk
--include tests/valgrind.mk

@@ -3,7 +3,7 @@
 #   make valgrind    every unit test program under valgrind's memcheck;
 #                    fails on any invalid access, uninitialised read or leak
 #
-# Included from tests/tests.mk.  It runs the plain build's programs:
+# Included from the Makefile.  It runs the plain build's programs:
 # ASan's shadow memory and valgrind cannot share a process, so SANITIZE=1
 # is refused rather than silently running something else.
 

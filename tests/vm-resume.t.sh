@@ -3,15 +3,15 @@
 #
 # After a guest that stopped in the middle of the suite, `dirtysuite vm`
 # reports the test it was running and boots again for the rest
-# (harness/sh/vm-resume.sh), and it knows a guest kernel that says it is
-# stuck (harness/sh/vm-watch.sh).  Fed with the files a stopped boot
+# (harness/qemu/vm-resume.sh), and it knows a guest kernel that says it is
+# stuck (harness/qemu/vm-watch.sh).  Fed with the files a stopped boot
 # leaves: the status port's plan/running/done lines, ktap.log, console.log.
 
 . "$(dirname "$0")/lib/t.sh"
 t_setup
-. "$T_ROOT/harness/sh/vm-report.sh"
-. "$T_ROOT/harness/sh/vm-resume.sh"
-. "$T_ROOT/harness/sh/vm-watch.sh"
+. "$T_ROOT/harness/qemu/vm-report.sh"
+. "$T_ROOT/harness/qemu/vm-resume.sh"
+. "$T_ROOT/harness/qemu/vm-watch.sh"
 
 R=$T_TMP/run
 mkdir -p "$R"

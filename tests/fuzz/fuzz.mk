@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# Fuzzing the suite's parsers (included from tests/tests.mk).
+# Fuzzing the suite's parsers (included from the Makefile).
 #
 #   make fuzz                   build the libFuzzer harnesses into build/fuzz
 #                               and run each for FUZZ_SECONDS / N seconds
@@ -15,18 +15,18 @@
 #    `make check SANITIZE=1` and by `make valgrind`.
 #
 # FUZZ_SRCS_NAME are the sources a harness tests.  The workload parser is
-# fuzzed once harness/workload.c exists.
+# fuzzed once harness/tools/bench/workload.c exists.
 
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_OUT := $(BK)/fuzz
 
 FUZZ_NAMES := opt args
-FUZZ_SRCS_opt := harness/opt.c
-FUZZ_SRCS_args := suite/args.c harness/opt.c harness/inject.c
-ifneq ($(wildcard harness/workload.c),)
+FUZZ_SRCS_opt := harness/lib/opt.c
+FUZZ_SRCS_args := suite/args.c harness/lib/opt.c harness/lib/inject.c
+ifneq ($(wildcard harness/tools/bench/workload.c),)
 FUZZ_NAMES += workload
-FUZZ_SRCS_workload := harness/workload.c harness/opt.c
+FUZZ_SRCS_workload := harness/tools/bench/workload.c harness/lib/opt.c
 # The pattern table is guest code: linked, never instrumented.
 FUZZ_GUEST_workload := guests/patterns.c
 endif
@@ -34,7 +34,7 @@ endif
 # -O1 -g: fast enough to fuzz, and stack traces that name the line.
 # -fno-sanitize-recover: a UBSan finding aborts, so libFuzzer records it.
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_CFLAGS = $(KVM_CFLAGS) -O1 -g -fno-omit-frame-pointer -Iharness -Iguests -Isuite
+FUZZ_CFLAGS = $(KVM_CFLAGS) -O1 -g -fno-omit-frame-pointer $(DS_INC)
 
 FUZZ_BINS := $(patsubst %,$(FUZZ_OUT)/fuzz-%,$(FUZZ_NAMES))
 FUZZ_TESTS := $(patsubst %,$(B)/tests/test-fuzz-%,$(FUZZ_NAMES))

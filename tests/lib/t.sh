@@ -12,7 +12,7 @@
 # host's own kernel messages cannot make a test flaky.
 
 T_ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
-T_RUNNER=$T_ROOT/harness/dirtysuite
+T_RUNNER=$T_ROOT/harness/runner/dirtysuite
 T_KTAP_CHECK=$T_ROOT/tests/lib/ktap-check.awk
 T_FAILS=0
 T_TMP=

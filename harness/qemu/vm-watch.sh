@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The host's watch over a `dirtysuite vm` guest (sourced by
-# harness/dirtysuite-vm).  Inside, the runner's own timeout and the test's
+# harness/qemu/dirtysuite-vm).  Inside, the runner's own timeout and the test's
 # postmortem explain a hung test.  They can't when the guest itself stops:
 # a task in D state that no signal reaches, or a guest kernel whose timers
 # no longer fire, so that nothing sleeping wakes, `timeout` included.  The
@@ -19,7 +19,7 @@
 #              (the in-VM test timeout + its kill-after + a margin)
 
 # vw_stall_s CHECK-ARGS...: the in-VM runner's timeout for one test, as
-# check's --timeout and --minutes set it (harness/sh/opts.sh), plus its
+# check's --timeout and --minutes set it (harness/runner/sh/opts.sh), plus its
 # SIGKILL grace (30 s) and a margin: silence up to then is a slow test.
 vw_stall_s() {
 	_t=${DS_TIMEOUT:-120} _m=

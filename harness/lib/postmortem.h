@@ -6,7 +6,7 @@
  * events (the vCPU kicked out first), every thread's host kernel stack,
  * KVM's statistics, and, inside `dirtysuite vm`, the guest
  * kernel's blocked and all-task dumps (sysrq w, t).  The trace ring that
- * the runner keeps (DS_TRACE, harness/sh/trace.sh) is frozen at that
+ * the runner keeps (DS_TRACE, harness/runner/sh/trace.sh) is frozen at that
  * moment, so that its tail shows what led up to the failure.
  *
  * It runs on the runner's timeout (SIGTERM, taken by a thread of its own so

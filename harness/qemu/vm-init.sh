@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # PID 1 of the initramfs that `dirtysuite vm` boots (installed as /init).
-# Serial ports, set up by harness/dirtysuite-vm:
+# Serial ports, set up by harness/qemu/dirtysuite-vm:
 #   ttyS0  kernel console and the suite's stderr  -> results/<run>/console.log
 #   ttyS1  the suite's stdout (KTAP), raw         -> streamed to the host's stdout
 #   ttyS2  one `key=value` a line for the host    -> results/<run>/status

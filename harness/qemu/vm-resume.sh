@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Going on after a guest that stopped in the middle of the suite (sourced
-# by harness/dirtysuite-vm).  The in-VM runner writes plan=, running= and
-# done= lines to the status port (DS_PROGRESS, harness/sh/check.sh); from
+# by harness/qemu/dirtysuite-vm).  The in-VM runner writes plan=, running= and
+# done= lines to the status port (DS_PROGRESS, harness/runner/sh/check.sh); from
 # them the host knows the test in flight, reports it, and which tests the
 # next boot runs.
 

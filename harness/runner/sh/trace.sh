@@ -3,7 +3,7 @@
 # A small ring of KVM's trace events kept through every test, in a tracefs
 # instance of the run's own (the global buffer stays the host's).  It is
 # cleared and switched on before each test; a test that fails gets the
-# ring's tail in its log.  A postmortem (harness/postmortem.c) switches it
+# ring's tail in its log.  A postmortem (harness/lib/postmortem.c) switches it
 # off the moment a test hangs or dies, through DS_TRACE, so that the tail
 # is what led up to the failure, not the killing of the test.
 #

@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # What every dirtysuite command shares.  The caller sets DS_HARNESS (the
-# folder it lives in) and sources this file from "$DS_HARNESS/sh/", so
-# that moving the whole set of scripts changes only where DS_ROOT is.
+# folder it lives in, harness/runner/) and sources this file from
+# "$DS_HARNESS/sh/"; the repository is two folders up.
 
-: "${DS_ROOT:=$(dirname -- "$DS_HARNESS")}"
+: "${DS_ROOT:=$(CDPATH= cd -- "$DS_HARNESS/../.." && pwd)}"
 : "${DS_BUILD:=$DS_ROOT/build}"
 : "${DS_BIN:=$DS_BUILD/bin}"
 : "${DS_RESULTS:=$DS_ROOT/results}"

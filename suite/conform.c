@@ -10,7 +10,7 @@
  *   --minutes N      soak length of STRESS tests (default 0: their quick form)
  *   --seed N         seed of the random patterns (default 0x5eed)
  *
- * The command line is parsed in args.c.  The runner, harness/dirtysuite,
+ * The command line is parsed in args.c.  The runner, harness/runner/dirtysuite,
  * runs each test under a timeout.
  */
 #include <stdio.h>

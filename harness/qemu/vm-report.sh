@@ -4,7 +4,7 @@
 # kernel and the VM said into KTAP results and an exit status.
 #
 # Reads RESULTS/console.log (kernel console), RESULTS/status (key=value lines
-# from harness/sh/vm-init.sh) and RESULTS/ktap.log (the stream already shown).
+# from harness/qemu/vm-init.sh) and RESULTS/ktap.log (the stream already shown).
 # Each problem becomes one `not ok N kernel # ...` line, numbered after the
 # suite's own top-level results, printed and appended to ktap.log.
 # Returns the suite's exit status, or 1 when the kernel or the VM failed.

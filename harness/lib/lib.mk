@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: GPL-2.0
+# The KVM test-VM library (harness/lib/): VMs and vCPU threads, the dirty
+# set, the verifier, fault injection, option parsing, the postmortem.
+# Every KVM program links it with the modes (harness/modes/); nothing in
+# it knows the benchmark or placement, which hook in from harness/tools/.
+LIB_SRCS += harness/lib/dirty_set.c
+LIB_SRCS += harness/lib/inject.c
+LIB_SRCS += harness/lib/median.c
+LIB_SRCS += harness/lib/opt.c
+LIB_SRCS += harness/lib/postmortem.c
+LIB_SRCS += harness/lib/postmortem_guest.c
+LIB_SRCS += harness/lib/util.c
+LIB_SRCS += harness/lib/vcpu_watch.c
+LIB_SRCS += harness/lib/verify.c
+LIB_SRCS += harness/lib/vm.c
+LIB_OBJS := $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRCS))
+
+# Link a KVM program: our objects, the framework, its string overrides.
+define link_kvm
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_SAN) $(LDFLAGS_KVM) $(1) $^ $(LIBKVM_STRING) $(LIBKVM) $(LDLIBS_KVM) -o $@
+endef

@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: GPL-2.0
+# The benchmark engine (ds-bench) and the targets that run it.
+BENCH_SRCS += harness/tools/bench/bench_main.c
+BENCH_SRCS += harness/tools/bench/bench_out.c
+BENCH_SRCS += harness/tools/bench/bench_place.c
+BENCH_SRCS += harness/tools/bench/bench_run.c
+BENCH_SRCS += harness/tools/bench/bench_stats.c
+BENCH_SRCS += harness/tools/bench/bench_sweep.c
+BENCH_SRCS += harness/tools/bench/workload.c
+BENCH_OBJS := $(patsubst %.c,$(B)/obj/%.o,$(BENCH_SRCS))
+
+BINS += $(B)/bin/ds-bench
+# log() and exp() for the crossover; hwloc and libnuma for the placement
+# sweep (harness/tools/placement/placement.mk), which only ds-bench and ds-placement link.
+$(B)/bin/ds-bench: LDLIBS_KVM += -lm
+$(B)/bin/ds-bench: $(BENCH_OBJS) $(PLACEMENT_OBJS) $(HOST_OBJS) $(GUEST_OBJS)
+	$(call link_kvm) $(PLACEMENT_LIBS)
+
+# The workload unit test needs the parser beside the usual host objects.
+$(B)/tests/test-workload: $(B)/obj/harness/tools/bench/workload.o
+
+.PHONY: bench bench-validate
+# The default set: every sweep, sized to finish in under 10 minutes here.
+bench: build
+	harness/runner/dirtysuite-bench $(BENCH_ARGS)
+
+bench-validate: build $(B)/selftests/dirty_log_perf_test
+	harness/runner/dirtysuite-bench --validate $(BENCH_ARGS)
+
+# The kernel's own dirty_log_perf_test, built out of tree from KDIR: the
+# selftests Makefile wants a full output path as its target.
+$(B)/selftests/dirty_log_perf_test: $(KHDR)/.installed
+	@mkdir -p $(@D)
+	$(MAKE) -s -C $(SELFTESTS) OUTPUT=$(B)/selftests \
+		KHDR_INCLUDES="-isystem $(KHDR)/include" $@
+
