@@ -13,7 +13,7 @@ extern const struct ds_mode ds_mode_bitmap;
 extern const struct ds_mode ds_mode_clear;
 extern const struct ds_mode ds_mode_ring;
 
-/* One line per mode; the mode's hooks live in harness/mode_<name>.c. */
+/* One line per mode; the mode's hooks live in harness/modes/mode_<name>.c. */
 const struct ds_mode *const ds_modes[] = {
 	&ds_mode_bitmap,
 	&ds_mode_clear,
