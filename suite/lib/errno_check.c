@@ -14,11 +14,15 @@ int ds_raw_errno(int rc)
 	return rc < 0 ? errno : 0;
 }
 
+/* @e, or 0 under --inject errno: a kernel that stopped checking */
+static int ds_fault_errno(int e)
+{
+	return ds_injected(DS_FAULT_ERRNO) ? 0 : e;
+}
+
 int ds_errno(int rc)
 {
-	if (ds_injected(DS_FAULT_ERRNO))
-		return 0;	/* a kernel that stopped checking */
-	return ds_raw_errno(rc);
+	return ds_fault_errno(ds_raw_errno(rc));
 }
 
 int ds_ioctl_errno(int fd, unsigned long req, void *arg)
@@ -26,18 +30,16 @@ int ds_ioctl_errno(int fd, unsigned long req, void *arg)
 	return ds_errno(ioctl(fd, req, arg));
 }
 
-int ds_get_log_errno(struct kvm_vm *vm, uint32_t slot, void *bitmap)
-{
-	struct kvm_dirty_log log = { .slot = slot, .dirty_bitmap = bitmap };
-
-	return ds_errno(__vm_ioctl(vm, KVM_GET_DIRTY_LOG, &log));
-}
-
 int ds_get_log_raw(struct kvm_vm *vm, uint32_t slot, void *bitmap)
 {
 	struct kvm_dirty_log log = { .slot = slot, .dirty_bitmap = bitmap };
 
 	return ds_raw_errno(__vm_ioctl(vm, KVM_GET_DIRTY_LOG, &log));
+}
+
+int ds_get_log_errno(struct kvm_vm *vm, uint32_t slot, void *bitmap)
+{
+	return ds_fault_errno(ds_get_log_raw(vm, slot, bitmap));
 }
 
 int ds_clear_log_errno(struct kvm_vm *vm, uint32_t slot, uint64_t first,
