@@ -210,8 +210,7 @@ int bi_ring_flags(const struct ds_test_opts *o)
 {
 	struct kvm_dirty_gfn *e;
 	struct kvm_vcpu *vcpu;
-	struct ds_set harv, truth;
-	struct ds_verdict v;
+	struct ds_set harv;
 	struct ds_vm *dvm;
 	uint32_t n, k, i, base, j;
 	bool ok = true;
@@ -221,16 +220,13 @@ int bi_ring_flags(const struct ds_test_opts *o)
 	dvm = bi_ring_vm(o, 1);
 	vcpu = dvm->vcpus[0].vcpu;
 	ds_set_init(&harv, dvm->nr_pages);
-	ds_set_init(&truth, dvm->nr_pages);
 
 	/* Read a round's entries, leaving them DIRTY: the ring is exact. */
 	ds_vm_round(dvm);
-	ds_vm_truth(dvm, &truth);
 	base = vcpu->fetch_index;
 	n = ring_read(dvm, vcpu, &harv, KVM_DIRTY_GFN_F_DIRTY);
-	ds_verify(&harv, &truth, &v);
-	ds_verdict_print(stdout, "ring round 1", &v, true);
-	ok &= ds_verdict_ok(&v, true);
+	ok &= ds_round_check(dvm, &harv, dvm->round, DS_RC_EXACT | DS_RC_PRINT,
+			     "ring round 1", NULL);
 	TEST_ASSERT(n >= 8, "only %u ring entries", n);
 	k = n / 2;
 
@@ -278,7 +274,6 @@ int bi_ring_flags(const struct ds_test_opts *o)
 	}
 	ok &= bi_ring_exact(dvm);
 	ds_set_free(&harv);
-	ds_set_free(&truth);
 	ds_vm_destroy(dvm);
 	return ds_result(ok);
 }

@@ -93,17 +93,6 @@ static int clear_initially_clear(const struct ds_test_opts *o)
 	return clear_rounds(o, false);
 }
 
-/* Compare @got with @want page for page; print the first differences. */
-static bool same_set(const char *what, const struct ds_set *got,
-		     const struct ds_set *want)
-{
-	struct ds_verdict v;
-
-	ds_verify(got, want, &v);
-	ds_verdict_print(stdout, what, &v, true);
-	return ds_verdict_ok(&v, true);
-}
-
 /*
  * CLEAR-003: with manual protection a reported page stays reported until
  * it is cleared: a second get returns the same set, and so does a get
@@ -130,25 +119,27 @@ static int clear_sticky(const struct ds_test_opts *o)
 	ds_vm_round(dvm);
 	ds_vm_truth(dvm, &want);
 	dvm->mode->harvest(dvm, &a, &t);	/* get, no clear */
-	ok &= same_set("round 1, first get", &a, &want);
+	ok &= ds_verify_print(stdout, "round 1, first get", &a, &want, true);
 	dvm->mode->harvest(dvm, &b, &t);
-	ok &= same_set("round 1, second get without clear", &b, &a);
+	ok &= ds_verify_print(stdout, "round 1, second get without clear",
+			      &b, &a, true);
 
 	ds_vm_round(dvm);
 	ds_vm_truth(dvm, &want);		/* round 1's pages plus round 2's */
 	ds_set_zero(&b);
 	dvm->mode->harvest(dvm, &b, &t);
-	ok &= same_set("round 2, get without clear since round 1", &b, &want);
+	ok &= ds_verify_print(stdout, "round 2, get without clear since round 1",
+			      &b, &want, true);
 
 	/* Now get + clear: the same set, and after it only new writes. */
 	ds_set_zero(&b);
 	ds_harvest(dvm, &b, &t);
-	ok &= same_set("get + clear", &b, &want);
+	ok &= ds_verify_print(stdout, "get + clear", &b, &want, true);
 	ds_vm_round(dvm);
 	ds_vm_truth(dvm, &truth);
 	ds_set_zero(&b);
 	ds_harvest(dvm, &b, &t);
-	ok &= same_set("round 3, after clear", &b, &truth);
+	ok &= ds_verify_print(stdout, "round 3, after clear", &b, &truth, true);
 
 	ds_set_free(&a);
 	ds_set_free(&b);

@@ -171,11 +171,10 @@ static int ring_entries(const struct ds_test_opts *o)
  */
 static int ring_reset(const struct ds_test_opts *o)
 {
-	struct ds_set got, after, truth;
+	struct ds_set got, after;
 	struct ds_htimes t = { 0 };
 	struct ds_vm_cfg cfg;
 	struct ds_vm *dvm;
-	struct ds_verdict v;
 	uint64_t used, half, rest;
 	bool ok = true;
 	int r;
@@ -196,9 +195,7 @@ static int ring_reset(const struct ds_test_opts *o)
 
 	ds_set_init(&got, dvm->nr_pages);
 	ds_set_init(&after, dvm->nr_pages);
-	ds_set_init(&truth, dvm->nr_pages);
 	ds_vm_round(dvm);
-	ds_vm_truth(dvm, &truth);
 	used = ds_ring_used(&dvm->vcpus[0]);
 	half = ds_ring_collect_some(&dvm->vcpus[0], &got, used / 2);
 	r = ds_ring_reset_now(dvm);
@@ -212,15 +209,13 @@ static int ring_reset(const struct ds_test_opts *o)
 	/* A harvest replaces its set: the rest goes apart, then joins. */
 	ds_harvest(dvm, &after, &t);
 	ds_set_or_bitmap(&got, 0, after.bits, after.nbits);
-	ds_verify(&got, &truth, &v);
-	ds_verdict_print(stdout, "partial then full harvest", &v, true);
-	ok &= ds_verdict_ok(&v, true);
+	ok &= ds_round_check(dvm, &got, dvm->round, DS_RC_EXACT | DS_RC_PRINT,
+			     "partial then full harvest", NULL);
 	ok &= ds_vm_run_verified(dvm, 2, true);
 	ok &= ring_stats_ok(dvm);
 
 	ds_set_free(&got);
 	ds_set_free(&after);
-	ds_set_free(&truth);
 	ds_vm_destroy(dvm);
 	return ds_result(ok);
 }
@@ -228,19 +223,16 @@ static int ring_reset(const struct ds_test_opts *o)
 /* The pages of the round just run, harvested from the rings: exact. */
 static bool round_in_ring(struct ds_vm *dvm)
 {
-	struct ds_set got, truth;
 	struct ds_htimes t = { 0 };
-	struct ds_verdict v;
+	struct ds_set got;
+	bool ok;
 
 	ds_set_init(&got, dvm->nr_pages);
-	ds_set_init(&truth, dvm->nr_pages);
-	ds_vm_truth(dvm, &truth);
 	ds_harvest(dvm, &got, &t);
-	ds_verify(&got, &truth, &v);
-	ds_verdict_print(stdout, "ring after the refused calls", &v, true);
+	ok = ds_round_check(dvm, &got, dvm->round, DS_RC_EXACT | DS_RC_PRINT,
+			    "ring after the refused calls", NULL);
 	ds_set_free(&got);
-	ds_set_free(&truth);
-	return ds_verdict_ok(&v, true);
+	return ok;
 }
 
 /*

@@ -25,15 +25,14 @@ static bool harvest_exact(struct ds_vm *dvm, const struct ds_set *truth,
 			  const char *what)
 {
 	struct ds_htimes t = { 0 };
-	struct ds_verdict v;
 	struct ds_set got;
+	bool ok;
 
 	ds_set_init(&got, dvm->nr_pages);
 	ds_harvest(dvm, &got, &t);
-	ds_verify(&got, truth, &v);
-	ds_verdict_print(stdout, what, &v, true);
+	ok = ds_verify_print(stdout, what, &got, truth, true);
 	ds_set_free(&got);
-	return ds_verdict_ok(&v, true);
+	return ok;
 }
 
 /* Does /proc/cpuinfo's first "flags" line list @flag? */

@@ -14,6 +14,7 @@
 #include "vm.h"
 #include "mode.h"
 #include "inject.h"
+#include "round_check.h"
 
 struct ds_test_opts {
 	uint64_t seed;

@@ -117,7 +117,8 @@ static int wq_blocks(const struct ds_test_opts *o)
 	ds_watch_stop(&r);	/* it leaves after its first sync */
 	if (ok) {
 		wq_harvest(dvm, &got);
-		ok &= wq_round_exact(dvm, &got, 1, "round 1 through every fill");
+		ok &= ds_round_check(dvm, &got, 1, DS_RC_EXACT | DS_RC_PRINT,
+				     "round 1 through every fill", NULL);
 		ok &= ds_check(fills >= 2 && DS_WATCH_GET(r.runs) == 1 && !DS_WATCH_GET(r.ring_full),
 			       "%u fills, %lu KVM_RUN returns (the sync only), %lu ring-full exits",
 			       fills, DS_WATCH_GET(r.runs), DS_WATCH_GET(r.ring_full));
@@ -258,7 +259,8 @@ static int wq_no_loss(const struct ds_test_opts *o)
 			pthread_mutex_lock(&h.lock);
 			wq_harvest(h.dvm, &h.got);	/* the vCPUs are stopped */
 			snprintf(what, sizeof(what), "%s round %u", pats[p], r);
-			ok &= wq_round_exact(h.dvm, &h.got, r, what);
+			ok &= ds_round_check(h.dvm, &h.got, r,
+					     DS_RC_EXACT | DS_RC_PRINT, what, NULL);
 			ds_set_zero(&h.got);
 			pthread_mutex_unlock(&h.lock);
 		}

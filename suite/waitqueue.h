@@ -34,8 +34,6 @@ void wq_look(struct ds_watch *r, bool asleep, struct wq_look *l);
 const char *wq_cfg(struct ds_vm_cfg *cfg, const struct ds_test_opts *o,
 		   uint32_t vcpus, uint32_t mib);
 void wq_harvest(struct ds_vm *dvm, struct ds_set *got);
-bool wq_round_exact(struct ds_vm *dvm, struct ds_set *got, uint64_t round,
-		    const char *what);
 
 /* WAITQUEUE-005 and -006 (waitqueue_exit.c). */
 int wq_close(const struct ds_test_opts *o);

@@ -108,22 +108,3 @@ void wq_harvest(struct ds_vm *dvm, struct ds_set *got)
 	ds_set_or_bitmap(got, 0, now.bits, now.nbits);
 	ds_set_free(&now);
 }
-
-/* After the round: what was harvested equals what the guest wrote. */
-bool wq_round_exact(struct ds_vm *dvm, struct ds_set *got, uint64_t round,
-		    const char *what)
-{
-	struct ds_verdict v;
-	struct ds_set truth;
-	bool ok;
-
-	ds_set_init(&truth, dvm->nr_pages);
-	ds_vm_truth(dvm, &truth);
-	ds_verify(got, &truth, &v);
-	ds_verdict_print(stdout, what, &v, true);
-	ok = ds_verdict_ok(&v, true);
-	ok &= ds_check(!ds_vm_check_stamps(dvm, &truth, round),
-		       "%s: every written page stamped round %lu", what, round);
-	ds_set_free(&truth);
-	return ok;
-}

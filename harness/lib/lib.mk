@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # The KVM test-VM library (harness/lib/): VMs and vCPU threads, the dirty
-# set, the verifier, fault injection, option parsing, the postmortem.
+# set, the verifiers (verify, round_check), fault injection, option
+# parsing, the postmortem.
 # Every KVM program links it with the modes (harness/modes/); nothing in
 # it knows the benchmark or placement, which hook in from harness/tools/.
 LIB_SRCS += harness/lib/dirty_set.c
@@ -9,6 +10,7 @@ LIB_SRCS += harness/lib/median.c
 LIB_SRCS += harness/lib/opt.c
 LIB_SRCS += harness/lib/postmortem.c
 LIB_SRCS += harness/lib/postmortem_guest.c
+LIB_SRCS += harness/lib/round_check.c
 LIB_SRCS += harness/lib/util.c
 LIB_SRCS += harness/lib/vcpu_watch.c
 LIB_SRCS += harness/lib/verify.c

@@ -55,3 +55,13 @@ void ds_verdict_print(FILE *f, const char *what, const struct ds_verdict *v,
 	if (v->extra)
 		print_pages(f, "over-reported", v->extra_pages, v->extra);
 }
+
+bool ds_verify_print(FILE *f, const char *what, const struct ds_set *got,
+		     const struct ds_set *want, bool exact)
+{
+	struct ds_verdict v;
+
+	ds_verify(got, want, &v);
+	ds_verdict_print(f, what, &v, exact);
+	return ds_verdict_ok(&v, exact);
+}

@@ -33,4 +33,11 @@ bool ds_verdict_ok(const struct ds_verdict *v, bool exact);
 void ds_verdict_print(FILE *f, const char *what, const struct ds_verdict *v,
 		      bool exact);
 
+/*
+ * @got against @want, with the verdict printed whatever it is: for sets
+ * that are not one round's (round_check.h judges those).
+ */
+bool ds_verify_print(FILE *f, const char *what, const struct ds_set *got,
+		     const struct ds_set *want, bool exact);
+
 #endif /* DS_VERIFY_H */

@@ -311,41 +311,6 @@ void ds_vm_truth(struct ds_vm *dvm, struct ds_set *truth)
 	}
 }
 
-static struct ds_stamp *page_stamp(struct ds_vm *dvm, uint64_t page)
-{
-	uint32_t i;
-
-	for (i = 0; i < dvm->nr_slots; i++) {
-		struct ds_slot *s = &dvm->slots[i];
-
-		if (page >= s->first && page < s->first + s->npages)
-			return s->hva + (page - s->first) * DS_PAGE_SIZE;
-	}
-	return NULL;
-}
-
-uint64_t ds_vm_check_stamps(struct ds_vm *dvm, const struct ds_set *truth,
-			    uint64_t round)
-{
-	uint64_t per = dvm->nr_pages / dvm->cfg.nr_vcpus, page, bad = 0;
-	struct ds_stamp *st;
-	uint32_t owner;
-
-	for (page = ds_set_next(truth, 0); page < truth->nbits;
-	     page = ds_set_next(truth, page + 1)) {
-		owner = page / per < dvm->cfg.nr_vcpus ? page / per : dvm->cfg.nr_vcpus - 1;
-		st = page_stamp(dvm, page);
-		if (st && st->magic == DS_STAMP_MAGIC && st->round == round &&
-		    st->vcpu == owner)
-			continue;
-		if (bad++ < 4)
-			printf("# page %lu: stamp round %lu vcpu %u magic %#x, expected round %lu vcpu %u\n",
-			       page, st ? st->round : 0, st ? st->vcpu : 0,
-			       st ? st->magic : 0, round, owner);
-	}
-	return bad;
-}
-
 struct ds_slot *ds_vm_slot_by_id(struct ds_vm *dvm, uint32_t slot_id)
 {
 	uint32_t i;
@@ -397,37 +362,4 @@ void ds_vm_destroy(struct ds_vm *dvm)
 	ds_set_free(&dvm->pending);
 	free(dvm->vcpus);
 	free(dvm);
-}
-
-bool ds_vm_run_verified(struct ds_vm *dvm, unsigned int rounds, bool exact)
-{
-	struct ds_set harvested, truth;
-	struct ds_verdict v;
-	struct ds_htimes t = { 0 };
-	bool ok = true;
-	unsigned int r;
-	char what[64];
-
-	ds_set_init(&harvested, dvm->nr_pages);
-	ds_set_init(&truth, dvm->nr_pages);
-	for (r = 0; r < rounds; r++) {
-		ds_set_zero(&harvested);
-		ds_set_zero(&truth);
-		ds_vm_round(dvm);
-		ds_vm_truth(dvm, &truth);
-		ds_harvest(dvm, &harvested, &t);
-		ds_verify(&harvested, &truth, &v);
-		snprintf(what, sizeof(what), "%s round %lu", dvm->mode->name,
-			 dvm->round);
-		if (!ds_verdict_ok(&v, exact) || r == 0 || r == rounds - 1)
-			ds_verdict_print(stdout, what, &v, exact);
-		if (ds_vm_check_stamps(dvm, &truth, dvm->round)) {
-			printf("# %s: pages with wrong stamps\n", what);
-			ok = false;
-		}
-		ok &= ds_verdict_ok(&v, exact);
-	}
-	ds_set_free(&harvested);
-	ds_set_free(&truth);
-	return ok;
 }

@@ -3,7 +3,7 @@
  * A test VM: the framework's kvm_vm plus the test memslots, the vCPU
  * threads, the tracking mode and the host's view of the guest's ground
  * truth.  The life of one: ds_vm_create(), rounds of ds_vm_round() +
- * ds_harvest() + ds_vm_verify(), then ds_vm_destroy().
+ * ds_harvest() + ds_round_check() (round_check.h), then ds_vm_destroy().
  */
 #ifndef DS_VM_H
 #define DS_VM_H
@@ -149,10 +149,6 @@ void ds_vm_round(struct ds_vm *dvm);
 /* Union of the pages the guest wrote in the last round, added to @truth. */
 void ds_vm_truth(struct ds_vm *dvm, struct ds_set *truth);
 
-/* Check the stamps of @truth's pages name round and vCPU; returns bad count. */
-uint64_t ds_vm_check_stamps(struct ds_vm *dvm, const struct ds_set *truth,
-			    uint64_t round);
-
 /* Global page number of @slot's page @off, and the reverse lookup. */
 uint64_t ds_vm_page(struct ds_vm *dvm, uint32_t slot_id, uint64_t off, bool *ok);
 struct ds_slot *ds_vm_slot_by_id(struct ds_vm *dvm, uint32_t slot_id);
@@ -169,8 +165,5 @@ void ds_vm_slot_recreate(struct ds_vm *dvm, struct ds_slot *s, uint32_t flags);
 
 /* Run @v until it syncs or finishes (used by threads and by inline mode). */
 void ds_vcpu_run_round(struct ds_vcpu *v);
-
-/* A standard check: @rounds rounds, harvest and verify after each. */
-bool ds_vm_run_verified(struct ds_vm *dvm, unsigned int rounds, bool exact);
 
 #endif /* DS_VM_H */

@@ -20,10 +20,6 @@ static inline uint32_t ds_slots_all(struct ds_vm *dvm)
  */
 bool ds_slots_harvest(struct ds_vm *dvm, uint32_t mask, struct ds_set *out);
 
-/* harvested ∩ slot == written ∩ slot for each slot in @mask. */
-bool ds_slots_verify(struct ds_vm *dvm, uint32_t mask, const struct ds_set *harv,
-		     const struct ds_set *truth, const char *what);
-
 /* One round, harvested and verified per slot in @mask, stamps checked. */
 bool ds_slots_round(struct ds_vm *dvm, uint32_t mask, const char *what);
 

@@ -21,6 +21,7 @@
 #include "mode.h"
 #include "opt.h"
 #include "placement.h"
+#include "round_check.h"
 #include "util.h"
 
 #define DEF_VCPUS	2
