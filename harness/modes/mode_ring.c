@@ -13,7 +13,8 @@
  * into dvm->pending and resets, and the vCPU re-enters.  One lock covers
  * all rings, so that a harvester thread and a vCPU thread never walk the
  * same ring at once, and the count of entries marked since the last reset
- * stays exact.
+ * stays exact.  Its parts: mode_ring_caps.c (what the kernel offers) and
+ * mode_ring_full.c (the soft-full exits), sharing mode_ring_priv.h.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -23,92 +24,8 @@
 #include "ds_uapi.h"
 #include "inject.h"
 #include "kselftest.h"
-#include "mode_ring.h"
+#include "mode_ring_priv.h"
 #include "util.h"
-
-/* Exits in a row with neither guest progress nor a reset: a stuck vCPU. */
-#define RING_STUCK_EXITS	8
-
-struct ring_vcpu {
-	struct kvm_dirty_gfn *gfns;
-	uint32_t fetch;		/* next entry to read (free-running) */
-	uint32_t unreset;	/* entries marked here since the last reset */
-	uint32_t stuck;
-	uint32_t overflow_said;
-	uint64_t last_exit_writes;
-	struct ds_ring_exits ex;
-};
-
-struct ring_priv {
-	pthread_mutex_t lock;
-	uint32_t entries;
-	uint32_t rsvd;		/* ds_ring_rsvd_entries() */
-	uint64_t marked;	/* entries marked RESET since the last reset */
-	struct ds_ring_stats st;
-};
-
-static struct ring_priv *ring_priv(struct ds_vm *dvm)
-{
-	return dvm->mode_priv;
-}
-
-int ds_ring_cap(const struct ds_mode_cfg *mcfg)
-{
-	if (mcfg->acq_rel)
-		return kvm_check_cap(KVM_CAP_DIRTY_LOG_RING_ACQ_REL) ?
-			KVM_CAP_DIRTY_LOG_RING_ACQ_REL : 0;
-	/*
-	 * Plain RING where offered; weakly ordered architectures offer only
-	 * ACQ_REL, whose ordering rules this harvest follows anyway.
-	 */
-	if (kvm_check_cap(KVM_CAP_DIRTY_LOG_RING))
-		return KVM_CAP_DIRTY_LOG_RING;
-	if (kvm_check_cap(KVM_CAP_DIRTY_LOG_RING_ACQ_REL))
-		return KVM_CAP_DIRTY_LOG_RING_ACQ_REL;
-	return 0;
-}
-
-/* Does /proc/cpuinfo's first "flags" line list @flag? */
-static bool cpu_has_flag(const char *flag)
-{
-	FILE *f = fopen("/proc/cpuinfo", "r");
-	char line[4096], *p;
-	bool has = false;
-	size_t n = strlen(flag);
-
-	while (f && fgets(line, sizeof(line), f)) {
-		if (strncmp(line, "flags", 5))
-			continue;
-		for (p = strstr(line, flag); p; p = strstr(p + 1, flag))
-			if (p[-1] == ' ' && (p[n] == ' ' || p[n] == '\n'))
-				has = true;
-		break;
-	}
-	if (f)
-		fclose(f);
-	return has;
-}
-
-uint32_t ds_ring_rsvd_entries(void)
-{
-	FILE *f = fopen("/sys/module/kvm_intel/parameters/pml", "r");
-	int c = f ? fgetc(f) : 'N';
-
-	if (f)
-		fclose(f);
-	/*
-	 * kvm_intel's parameters exist whenever it is built in, AMD hosts
-	 * included: PML counts only where the CPU is a VMX one.
-	 */
-	if ((c == 'Y' || c == '1') && cpu_has_flag("vmx"))
-		return DS_RING_RSVD_ENTRIES + 512;
-	return DS_RING_RSVD_ENTRIES;
-}
-
-unsigned int ds_ring_waitqueue_cap(void)
-{
-	return kvm_check_cap(KVM_CAP_DIRTY_LOG_RING_WAITQUEUE);
-}
 
 static const char *ring_supported(const struct ds_mode_cfg *mcfg)
 {
@@ -164,7 +81,7 @@ static void ring_vcpu_init(struct ds_vcpu *v)
 }
 
 /* Dirty entries from @rv's fetch index on, without collecting them. */
-static uint32_t ring_peek(struct ring_vcpu *rv, uint32_t entries)
+uint32_t ds_ring_peek(struct ring_vcpu *rv, uint32_t entries)
 {
 	uint32_t n;
 
@@ -186,8 +103,8 @@ static uint32_t ring_peek(struct ring_vcpu *rv, uint32_t entries)
  * have harvested nothing.  The mode's lock is held.  Returns the entries
  * collected.
  */
-static uint32_t ring_collect(struct ds_vm *dvm, struct ds_vcpu *v,
-			     struct ds_set *out, uint32_t max, bool *misattribute)
+uint32_t ds_ring_collect(struct ds_vm *dvm, struct ds_vcpu *v,
+			 struct ds_set *out, uint32_t max, bool *misattribute)
 {
 	struct ring_priv *rp = ring_priv(dvm);
 	struct ring_vcpu *rv = v->mode_priv;
@@ -234,7 +151,7 @@ static uint32_t ring_collect(struct ds_vm *dvm, struct ds_vcpu *v,
 }
 
 /* KVM_RESET_DIRTY_RINGS; the mode's lock is held.  Returns its answer. */
-static int ring_reset_locked(struct ds_vm *dvm, struct ds_htimes *t)
+int ds_ring_reset_locked(struct ds_vm *dvm, struct ds_htimes *t)
 {
 	struct ring_priv *rp = ring_priv(dvm);
 	uint64_t t0 = ds_now_ns();
@@ -286,7 +203,7 @@ static void ring_harvest(struct ds_vm *dvm, struct ds_set *out,
 	pthread_mutex_unlock(&dvm->lock);
 	t1 = ds_now_ns();
 	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
-		ring_collect(dvm, &dvm->vcpus[i], out, UINT32_MAX, &wrong);
+		ds_ring_collect(dvm, &dvm->vcpus[i], out, UINT32_MAX, &wrong);
 	t->get_ns += ds_now_ns() - t1;
 	pthread_mutex_unlock(&rp->lock);
 }
@@ -296,98 +213,8 @@ static void ring_reset(struct ds_vm *dvm, struct ds_htimes *t)
 	struct ring_priv *rp = ring_priv(dvm);
 
 	pthread_mutex_lock(&rp->lock);
-	ring_reset_locked(dvm, t);
+	ds_ring_reset_locked(dvm, t);
 	pthread_mutex_unlock(&rp->lock);
-}
-
-static void note_exit(struct ds_vm *dvm, struct ring_vcpu *rv, uint32_t used)
-{
-	struct ring_priv *rp = ring_priv(dvm);
-
-	/* As if KVM let the ring run into its reserve before exiting. */
-	if (ds_injected(DS_FAULT_RING_LATE))
-		used += rp->rsvd;
-	if (!rv->ex.exits++ || used < rv->ex.used_min)
-		rv->ex.used_min = used;
-	if (used > rv->ex.used_max)
-		rv->ex.used_max = used;
-	rv->ex.used_last = used;
-	/*
-	 * A full ring at the exit means KVM pushed past its soft limit and
-	 * its reserve; any push after that overwrote an unharvested entry
-	 * (dirty_ring.c: "It should never get full").  Said once per vCPU.
-	 */
-	if (used < rp->entries)
-		return;
-	__atomic_fetch_add(&dvm->overflows, 1, __ATOMIC_RELAXED);
-	if (!rv->overflow_said++)
-		printf("# ring overflow: %u of %u entries in use at a soft-full exit (soft limit %u)\n",
-		       used, rp->entries, rp->entries - rp->rsvd);
-}
-
-/*
- * KVM_EXIT_DIRTY_RING_FULL: harvest this vCPU's ring into dvm->pending
- * (ds_harvest() hands it to the next caller), reset, and let the vCPU
- * re-enter.  Without a reset the ring stays soft-full and every KVM_RUN
- * exits at once, so a vCPU that exits again and again with neither a
- * reset nor a single guest write is stuck: fail loudly instead of spinning.
- */
-static bool ring_vcpu_exit(struct ds_vcpu *v)
-{
-	struct ds_vm *dvm = v->dvm;
-	struct ring_priv *rp = ring_priv(dvm);
-	struct ring_vcpu *rv = v->mode_priv;
-	struct ds_htimes t = { 0 };
-	uint64_t t0 = ds_now_ns(), t1, writes;
-	bool wrong = false;
-	int freed = 0;
-
-	if (v->vcpu->run->exit_reason != KVM_EXIT_DIRTY_RING_FULL)
-		return false;
-	pthread_mutex_lock(&rp->lock);
-	note_exit(dvm, rv, rv->unreset + ring_peek(rv, rp->entries));
-	pthread_mutex_lock(&dvm->lock);
-	t1 = ds_now_ns();
-	/* pages: entries, the sign for ring_harvest() that there is some. */
-	dvm->pending_times.pages += ring_collect(dvm, v, &dvm->pending, UINT32_MAX, &wrong);
-	dvm->pending_times.get_ns += ds_now_ns() - t1;
-	pthread_mutex_unlock(&dvm->lock);
-	if (!ds_injected(DS_FAULT_NO_RESET))
-		freed = ring_reset_locked(dvm, &t);
-	pthread_mutex_unlock(&rp->lock);
-
-	pthread_mutex_lock(&dvm->lock);
-	dvm->pending_times.reset_ns += t.reset_ns;
-	dvm->pending_times.calls += t.calls;
-	pthread_mutex_unlock(&dvm->lock);
-
-	writes = __atomic_load_n(&dvm->ctl->writes_done[v->id], __ATOMIC_RELAXED);
-	rv->stuck = (!freed && writes == rv->last_exit_writes) ? rv->stuck + 1 : 0;
-	rv->last_exit_writes = writes;
-	/*
-	 * After an overflow the ring's indexes no longer agree with ours and
-	 * no reset frees it: with mcfg.halt_on_overflow the caller gets a
-	 * halted VM back instead of a dead process.
-	 */
-	if (rv->stuck >= RING_STUCK_EXITS &&
-	    __atomic_load_n(&dvm->overflows, __ATOMIC_RELAXED) &&
-	    dvm->cfg.mcfg.halt_on_overflow) {
-		printf("# ring: vCPU %u stuck after an overflow: VM halted\n", v->id);
-		__atomic_store_n(&dvm->halted, true, __ATOMIC_RELEASE);
-		return true;
-	}
-	if (rv->stuck >= RING_STUCK_EXITS) {
-		/* A verdict on the kernel (or the injected fault), not a crash. */
-		printf("# FAIL: vCPU %u: %u soft-full exits in a row with no reset and no guest write: the ring is never freed%s\n",
-		       v->id, rv->stuck, ds_injected(DS_FAULT_NO_RESET) ? " (fault no-reset)" :
-		       rv->ex.used_last ? "" :
-		       " (KVM says soft-full, yet no entry is dirty where harvesting stopped: the ring overflowed before)");
-		fflush(stdout);
-		exit(KSFT_FAIL);
-	}
-	v->ring_full_exits++;
-	v->stall_ns += ds_now_ns() - t0;
-	return true;
 }
 
 void ds_ring_get_stats(struct ds_vm *dvm, struct ds_ring_stats *st)
@@ -415,7 +242,7 @@ uint32_t ds_ring_used(struct ds_vcpu *v)
 	uint32_t n;
 
 	pthread_mutex_lock(&rp->lock);
-	n = rv->unreset + ring_peek(rv, rp->entries);
+	n = rv->unreset + ds_ring_peek(rv, rp->entries);
 	pthread_mutex_unlock(&rp->lock);
 	return n;
 }
@@ -427,7 +254,7 @@ uint64_t ds_ring_collect_some(struct ds_vcpu *v, struct ds_set *out, uint32_t ma
 	uint64_t n;
 
 	pthread_mutex_lock(&rp->lock);
-	n = ring_collect(v->dvm, v, out, max, &wrong);
+	n = ds_ring_collect(v->dvm, v, out, max, &wrong);
 	pthread_mutex_unlock(&rp->lock);
 	return n;
 }
@@ -441,7 +268,7 @@ int ds_ring_reset_now(struct ds_vm *dvm)
 	if (ds_injected(DS_FAULT_NO_RESET))
 		return 0;
 	pthread_mutex_lock(&rp->lock);
-	r = ring_reset_locked(dvm, &t);
+	r = ds_ring_reset_locked(dvm, &t);
 	pthread_mutex_unlock(&rp->lock);
 	return r;
 }
@@ -478,7 +305,7 @@ const struct ds_mode ds_mode_ring = {
 	.vcpu_init = ring_vcpu_init,
 	.harvest = ring_harvest,
 	.reset = ring_reset,
-	.vcpu_exit = ring_vcpu_exit,
+	.vcpu_exit = ds_ring_vcpu_exit,
 	.disable = ring_disable,
 	.free = ring_free,
 };

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
-# Placement (placement.c): hwloc and libnuma.  Only the programs that
-# place threads or memory link them, so ds-conform stays as it was.
-PLACEMENT_OBJS := $(B)/obj/harness/tools/placement/placement.o
+# Placement (placement.c, its read-back placement_report.c): hwloc and
+# libnuma.  Only the programs that place threads or memory link them, so
+# ds-conform stays as it was.
+PLACEMENT_OBJS := $(B)/obj/harness/tools/placement/placement.o \
+	$(B)/obj/harness/tools/placement/placement_report.o
 PLACEMENT_LIBS := -lhwloc -lnuma
 
 BINS += $(B)/bin/ds-placement
