@@ -10,6 +10,7 @@ LIB_SRCS += harness/lib/median.c
 LIB_SRCS += harness/lib/opt.c
 LIB_SRCS += harness/lib/postmortem.c
 LIB_SRCS += harness/lib/postmortem_guest.c
+LIB_SRCS += harness/lib/postmortem_host.c
 LIB_SRCS += harness/lib/round_check.c
 LIB_SRCS += harness/lib/util.c
 LIB_SRCS += harness/lib/vcpu_watch.c

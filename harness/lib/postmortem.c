@@ -6,9 +6,7 @@
  * asserts: a call that fails prints what it could not read and the dump
  * goes on.
  */
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -25,6 +23,7 @@
 #include "mode.h"
 #include "postmortem.h"
 #include "postmortem_guest.h"
+#include "postmortem_host.h"
 #include "vm.h"
 
 #define PM_MAX_VMS	8
@@ -125,61 +124,6 @@ static uint64_t pm_ms_since(const struct timespec *t0)
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
-}
-
-/* Print FILE's lines prefixed "# pm:   PREFIX"; false if it can't be read. */
-static bool pm_cat(const char *path, const char *prefix, unsigned int max)
-{
-	char line[512];
-	unsigned int n = 0;
-	FILE *f = fopen(path, "r");
-
-	if (!f)
-		return false;
-	while (fgets(line, sizeof(line), f) && n++ < max)
-		printf("# pm:   %s%s%s", prefix, line,
-		       strchr(line, '\n') ? "" : "\n");
-	fclose(f);
-	return true;
-}
-
-static bool pm_read(const char *path, char *buf, size_t len)
-{
-	int fd = open(path, O_RDONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return false;
-	n = read(fd, buf, len - 1);
-	close(fd);
-	if (n <= 0)
-		return false;
-	buf[n] = 0;
-	buf[strcspn(buf, "\n")] = 0;
-	return true;
-}
-
-static void pm_write(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY);
-
-	if (fd < 0)
-		return;
-	if (write(fd, s, strlen(s)) < 0)
-		printf("# pm: %s: %s\n", path, strerror(errno));
-	close(fd);
-}
-
-/* Stop the runner's trace ring now, so its tail ends at the failure. */
-static void pm_trace_freeze(void)
-{
-	const char *dir = getenv("DS_TRACE");
-	char path[512];
-
-	if (!dir || !*dir)
-		return;
-	snprintf(path, sizeof(path), "%s/tracing_on", dir);
-	pm_write(path, "0");
 }
 
 static void pm_on_kick(int sig)
@@ -293,58 +237,6 @@ static void pm_vm(struct ds_vm *dvm, unsigned int n)
 	}
 }
 
-/* Every thread of this process: state, system call, wchan, kernel stack. */
-static void pm_threads(void)
-{
-	char path[300], stat[512], sc[256], wchan[128], *p;
-	struct dirent *d;
-	DIR *dir = opendir("/proc/self/task");
-
-	if (!dir) {
-		printf("# pm: /proc/self/task: %s\n", strerror(errno));
-		return;
-	}
-	while ((d = readdir(dir))) {
-		if (d->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "/proc/self/task/%s/stat", d->d_name);
-		if (!pm_read(path, stat, sizeof(stat)))
-			continue;
-		p = strrchr(stat, ')');
-		snprintf(path, sizeof(path), "/proc/self/task/%s/syscall", d->d_name);
-		if (!pm_read(path, sc, sizeof(sc)))
-			strcpy(sc, "?");
-		snprintf(path, sizeof(path), "/proc/self/task/%s/wchan", d->d_name);
-		if (!pm_read(path, wchan, sizeof(wchan)))
-			strcpy(wchan, "?");
-		printf("# pm: thread %s %.*s: state %c, syscall %s, wchan %s\n",
-		       d->d_name, (int)(p ? p - stat + 1 : 0), stat,
-		       p && p[1] ? p[2] : '?', sc, wchan);
-		snprintf(path, sizeof(path), "/proc/self/task/%s/stack", d->d_name);
-		if (!pm_cat(path, "", 40))
-			printf("# pm:   (kernel stack not readable: %s)\n", strerror(errno));
-	}
-	closedir(dir);
-}
-
-/*
- * Inside `dirtysuite vm` the guest kernel's own view: tasks blocked in D
- * state (sysrq w), then every task (t).  They go to the console, between
- * markers the runner's kernel-log check knows are no kernel failure.
- */
-static void pm_guest_kernel(void)
-{
-	const char *vm = getenv("DS_VM");
-
-	if (!vm || strcmp(vm, "1"))
-		return;
-	pm_write("/dev/kmsg", "dirtysuite: postmortem sysrq begins\n");
-	pm_write("/proc/sysrq-trigger", "w");
-	pm_write("/proc/sysrq-trigger", "t");
-	pm_write("/dev/kmsg", "dirtysuite: postmortem sysrq ends\n");
-	printf("# pm: sysrq w and t written to the kernel log (console.log)\n");
-}
-
 void ds_pm_dump(const char *why)
 {
 	unsigned int i, n = 0;
@@ -352,7 +244,7 @@ void ds_pm_dump(const char *why)
 	/* One postmortem per process: the SIGTERM thread or the exit path. */
 	if (__atomic_exchange_n(&pm_frozen, 1, __ATOMIC_ACQ_REL))
 		return;
-	pm_trace_freeze();
+	ds_pm_trace_freeze();
 	printf("# pm: ==== postmortem of %s: %s, %lu ms after start, pid %d ====\n",
 	       pm_what, why, pm_ms_since(&pm_t0), getpid());
 	pthread_mutex_lock(&pm_lock);
@@ -362,8 +254,8 @@ void ds_pm_dump(const char *why)
 	pthread_mutex_unlock(&pm_lock);
 	if (!n)
 		printf("# pm: no test VM alive\n");
-	pm_threads();
-	pm_guest_kernel();
+	ds_pm_threads();
+	ds_pm_guest_kernel();
 	printf("# pm: ==== end of postmortem ====\n");
 	fflush(stdout);
 	__atomic_store_n(&pm_done, 1, __ATOMIC_RELEASE);
