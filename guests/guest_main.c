@@ -8,6 +8,11 @@
 #include "ucall_common.h"
 #include "guest.h"
 
+/* GUEST_SYNC2 came with 6.6's framework; before it, the same ucall. */
+#ifndef GUEST_SYNC2
+#define GUEST_SYNC2(arg0, arg1) ucall(UCALL_SYNC, 2, arg0, arg1)
+#endif
+
 struct ds_guest_params ds_params;
 struct ds_guest_ctl ds_ctl;
 

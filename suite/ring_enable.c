@@ -5,6 +5,7 @@
  */
 #include <unistd.h>
 
+#include "ds_uapi.h"
 #include "suite.h"
 #include "lib/errno_check.h"
 #include "mode_ring.h"

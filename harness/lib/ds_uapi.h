@@ -13,6 +13,11 @@
  * above the highest capability 6.12 defines (238) so that a future upstream
  * capability cannot be mistaken for it on a newer kernel.
  */
+/* Since 6.3 (arm64 only); older uapi headers lack the number. */
+#ifndef KVM_CAP_DIRTY_LOG_RING_WITH_BITMAP
+#define KVM_CAP_DIRTY_LOG_RING_WITH_BITMAP 225
+#endif
+
 #ifndef KVM_CAP_DIRTY_LOG_RING_WAITQUEUE
 #define KVM_CAP_DIRTY_LOG_RING_WAITQUEUE 1001
 #endif

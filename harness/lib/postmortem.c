@@ -47,7 +47,10 @@ static const char *const pm_state_names[] = {
 
 static const char *const pm_ucall_names[] = {
 	[UCALL_NONE] = "none", [UCALL_SYNC] = "SYNC", [UCALL_ABORT] = "ABORT",
-	[UCALL_PRINTF] = "PRINTF", [UCALL_DONE] = "DONE",
+#ifdef GUEST_PRINTF	/* since 6.6's framework */
+	[UCALL_PRINTF] = "PRINTF",
+#endif
+	[UCALL_DONE] = "DONE",
 };
 
 static uint32_t pm_load(uint32_t *p)

@@ -19,6 +19,11 @@
 #include "util.h"
 #include "vm.h"
 
+/* Before 6.8's framework, __vm_create() took a guest mode, not a shape. */
+#ifndef VM_SHAPE_DEFAULT
+#define VM_SHAPE_DEFAULT VM_MODE_DEFAULT
+#endif
+
 void ds_vm_cfg_default(struct ds_vm_cfg *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
@@ -128,9 +133,11 @@ static void handle_ucall(struct ds_vcpu *v, bool *stop)
 	case UCALL_ABORT:
 		REPORT_GUEST_ASSERT(uc);
 		break;
+#ifdef GUEST_PRINTF	/* guest printf came with 6.6's framework */
 	case UCALL_PRINTF:
 		printf("# guest vCPU %u: %s", v->id, uc.buffer);
 		break;
+#endif
 	default:
 		TEST_FAIL("vCPU %u: unexpected ucall", v->id);
 	}
