@@ -129,7 +129,7 @@ check_main()
 	else
 		sel_units "$@"
 		[ $# -eq 0 ] || [ $SEL_N -gt 0 ] ||
-			usage_error "no unit test matches '$*'"
+			usage "no unit test matches '$*'"
 		CK_UNIT=$SEL
 	fi
 	ck_groups=0

@@ -9,11 +9,11 @@ opt_number()
 {
 	case $2 in
 	''|*[!0-9]*)
-		usage_error "$1: '$2' is not a whole number" ;;
+		usage "$1: '$2' is not a whole number" ;;
 	esac
 	# Longer would overflow the shell's arithmetic.
-	[ ${#2} -le 9 ] || usage_error "$1: '$2' is too large"
-	[ "$2" -ge "$3" ] || usage_error "$1: '$2' is below the minimum of $3"
+	[ ${#2} -le 9 ] || usage "$1: '$2' is too large"
+	[ "$2" -ge "$3" ] || usage "$1: '$2' is below the minimum of $3"
 }
 
 opt_set()
@@ -23,13 +23,13 @@ opt_set()
 			OPT_UNIT_TIMEOUT=$2 ;;
 	--minutes)	opt_number "$1" "$2" 1; OPT_MINUTES=$2 ;;
 	--seed)		opt_number "$1" "$2" 0; OPT_SEED=$2 ;;
-	--results)	[ -n "$2" ] || usage_error "$1: empty path"
+	--results)	[ -n "$2" ] || usage "$1: empty path"
 			OPT_RESULTS=$2 ;;
-	--inject)	[ -n "$2" ] || usage_error "$1: empty fault name"
+	--inject)	[ -n "$2" ] || usage "$1: empty fault name"
 			OPT_INJECT=$2 ;;
 	--label)	case $2 in
 			''|*[!A-Za-z0-9._-]*)
-				usage_error "$1: '$2' must be letters, digits, '.', '_' or '-'" ;;
+				usage "$1: '$2' must be letters, digits, '.', '_' or '-'" ;;
 			esac
 			OPT_LABEL=$2 ;;
 	esac
@@ -53,7 +53,7 @@ opt_parse()
 		check:--quick)	OPT_QUICK=1 ;;
 		*:--timeout|*:--results|*:--label|\
 		check:--inject|check:--minutes|check:--seed)
-			[ $# -ge 2 ] || usage_error "$1 needs a value"
+			[ $# -ge 2 ] || usage "$1 needs a value"
 			opt_set "$1" "$2"
 			shift ;;
 		*:--timeout=*|*:--results=*|*:--label=*|\
@@ -64,7 +64,7 @@ opt_parse()
 			exit 0 ;;
 		*:--)	shift
 			break ;;
-		*:-*)	usage_error "$op_mode: unknown option '$1' (see dirtysuite help)" ;;
+		*:-*)	usage "$op_mode: unknown option '$1' (see dirtysuite help)" ;;
 		*)	OPT_PATS="$OPT_PATS$1
 " ;;
 		esac

@@ -21,8 +21,7 @@ RES_SUMMARY_ROWS=
 
 res_fail()
 {
-	echo "dirtysuite: cannot write results: $1" >&2
-	exit 3
+	die 3 "cannot write results: $1"
 }
 
 # results_open ROOT LABEL: make a folder no other run can share.  The pid
@@ -31,8 +30,7 @@ res_fail()
 results_open()
 {
 	ro_err=$(mkdir -p -- "$1" 2>&1) || res_fail "$ro_err"
-	ro_host=$(uname -n 2>/dev/null | tr -c 'A-Za-z0-9._\n-' '_')
-	ro_name=$(date +%Y%m%d-%H%M%S)-${ro_host:-localhost}-$2-$$
+	ro_name=$(results_name %date %host "$2" %pid)
 	ro_try=$ro_name
 	ro_n=0
 	while ! ro_err=$(mkdir -- "$1/$ro_try" 2>&1); do

@@ -11,23 +11,12 @@
 # Unit tests are the executables $DS_BUILD/tests/test-* and the shell
 # tests $DS_TESTS/*.t.sh, each one line: name<TAB>path.
 
-usage_error()
-{
-	echo "dirtysuite: $1" >&2
-	exit 2
-}
-
 # sel_all: SEL_ALL becomes the full list, or the run stops with status 3.
 sel_all()
 {
-	[ -f "$DS_CONFORM" ] && [ -x "$DS_CONFORM" ] || {
-		echo "dirtysuite: $DS_CONFORM: no such executable (run make, or set DS_CONFORM)" >&2
-		exit 3
-	}
-	SEL_ALL=$("$DS_CONFORM" list) || {
-		echo "dirtysuite: '$DS_CONFORM list' failed" >&2
-		exit 3
-	}
+	[ -f "$DS_CONFORM" ] && [ -x "$DS_CONFORM" ] ||
+		die 3 "$DS_CONFORM: no such executable (run make, or set DS_CONFORM)"
+	SEL_ALL=$("$DS_CONFORM" list) || die 3 "'$DS_CONFORM list' failed"
 }
 
 # sel_split LINE: SEL_ID, SEL_TIER, SEL_DESC.
@@ -64,10 +53,10 @@ sel_pick()
 		sp_hit=
 		sel_each "$SEL_ALL" sp_probe "$sp_pat"
 		[ -n "$sp_hit" ] ||
-			usage_error "no test matches '$sp_pat' (dirtysuite list shows them all)"
+			usage "no test matches '$sp_pat' (dirtysuite list shows them all)"
 	done
 	sel_each "$SEL_ALL" sp_keep "$@"
-	[ $SEL_N -gt 0 ] || usage_error "no test to run${1:+ matches '$*'}${sp_quick:+ in the quick tier}"
+	[ $SEL_N -gt 0 ] || usage "no test to run${1:+ matches '$*'}${sp_quick:+ in the quick tier}"
 }
 
 sp_probe()
