@@ -8,6 +8,7 @@
 
 [ -d "$1" ] || { echo "usage: report.sh RESULTS_DIR [SECONDS]" >&2; exit 1; }
 DIR=$1
+PLOTS=$(dirname -- "$0")
 SECS=${2:-?}
 TMP=$DIR/.report.html.tmp
 
@@ -75,27 +76,7 @@ else
 	echo "<p>No fraction sweep: no crossover.</p>"
 fi
 if [ -f "$DIR/fraction.tsv" ]; then
-	# The harness's own time (user_ns) as % of the harvest, per mode: the
-	# median and range of the fraction sweep's per-point medians.
-	awk -F '\t' '/^#/ { next } !h { for (i = 1; i <= NF; i++) c[$i] = i; h = 1
-		# An older or partial table: no figure rather than $0 read as one.
-		if (!("user_pct_median" in c) || !("user_ns_median" in c) || !("pages_median" in c)) exit
-		next }
-	$c["mode"] != "off" && $c["user_pct_median"] != "nan" && !("verdict" in c && $c["verdict"] == "overflow") {
-		m = $c["mode"]; if (!(m in n)) order[++nm] = m; v[m, ++n[m]] = $c["user_pct_median"] + 0
-		if ($c["pages_median"] > 0) { pp[m, ++np[m]] = $c["user_ns_median"] / $c["pages_median"] } }
-	function med(a, m, k,    i, j, t, x) {
-		for (i = 1; i <= k; i++) x[i] = a[m, i]
-		for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (x[j] < x[i]) { t = x[i]; x[i] = x[j]; x[j] = t }
-		lo = x[1]; hi = x[k]
-		return k % 2 ? x[(k + 1) / 2] : (x[k / 2] + x[k / 2 + 1]) / 2 }
-	END { if (!nm) exit
-		print "<p>dirtysuite'"'"'s own time in a harvest (user_ns: the harness'"'"'s steps beyond what any consumer of the mode must do, as % of the harvest'"'"'s time, get + reset; goal under 2%):</p><ul>"
-		for (i = 1; i <= nm; i++) { m = order[i]; x = med(v, m, n[m]); l = lo; u = hi
-			y = np[m] ? med(pp, m, np[m]) : 0
-			printf "<li%s>%s: <b>%.2f%%</b> median (range %.2f..%.2f%%, %d points), %.2f ns per harvested page</li>\n",
-				(u >= 2 ? " class=\"fail\"" : ""), m, x, l, u, n[m], y }
-		print "</ul>" }' "$DIR/fraction.tsv"
+	awk -F '\t' -f "$PLOTS/median.awk" -f "$PLOTS/user_time.awk" "$DIR/fraction.tsv"
 fi
 echo "</div>"
 [ -f "$DIR/failed.txt" ] && { echo '<p class="fail">Failed sweeps:</p><pre class="fail">'; esc < "$DIR/failed.txt"; echo '</pre>'; }

@@ -4,14 +4,14 @@
 # kernel's dirty_log_perf_test with ds-bench on one configuration.
 #
 #   awk -F '\t' -v pages=N -v out=DIR -v vcpus=N -v nproc=N \
-#       -f validate.awk load=LOADAVG DIR/point.tsv
+#       -f plots/median.awk -f validate.awk load=LOADAVG DIR/point.tsv
 #
 # reads ds-bench's point.tsv (the operand) and DIR/perf-bitmap.txt,
 # DIR/perf-manual.txt (dirty_log_perf_test's output, without and with
 # manual protect); prints one line a figure, and why they differ when
 # they do, and writes DIR/validate.tsv.tmp for the caller to rename.
 
-function perf(file, what,    n, v, line, t, i, j, tmp) {
+function perf(file, what,    n, v, line, t) {
 	n = 0
 	while ((getline line < file) > 0)
 		if (line ~ ("Iteration [0-9]+ " what " dirty log time")) {
@@ -21,10 +21,8 @@ function perf(file, what,    n, v, line, t, i, j, tmp) {
 			v[++n] = t * 1e9
 		}
 	close(file)
-	for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
-		if (v[j] < v[i]) { tmp = v[i]; v[i] = v[j]; v[j] = tmp }
 	cnt[file what] = n
-	return n ? (n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2) : -1
+	return n ? median(v, n) : -1
 }
 function row(label, p, pn, d, dn,    r, ok) {
 	r = p > 0 ? d / p : 0
