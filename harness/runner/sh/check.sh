@@ -44,7 +44,21 @@ ck_group()
 	cg_good=0
 	ktap_push
 	ktap_header "$cg_n"
-	sel_each "$3" ck_one "$4"
+	# The lines split at newlines only, unglobbed; each test runs with
+	# the caller's IFS and globbing.
+	cg_ifs=$IFS
+	set -f
+	IFS='
+'
+	for cg_line in $3; do
+		IFS=$cg_ifs
+		set +f
+		sel_split "$cg_line"
+		ck_one "$4"
+		ck_count "$R1_RESULT"
+	done
+	IFS=$cg_ifs
+	set +f
 	ktap_pop
 	if [ $cg_bad -gt 0 ]; then
 		ktap_result fail "$cg_num" "$cg_name"
@@ -56,7 +70,8 @@ ck_group()
 	results_flush_ktap
 }
 
-# ck_one KIND: run the test of the current line (sel_each's SEL_*).
+# ck_one KIND: run the test of the line sel_split split (SEL_*), write its
+# KTAP line and summary row.
 ck_one()
 {
 	cg_i=$((cg_i + 1))
@@ -83,15 +98,20 @@ ck_one()
 	run1 "$R1_SEQ" "$SEL_ID" "$co_timeout" "$@"
 	ck_progress "done=$SEL_ID"
 	ktap_result "$R1_RESULT" "$cg_i" "$co_name" "$R1_REASON"
-	case $R1_RESULT in
+	results_summary_add "$SEL_ID" "$R1_RESULT" "$R1_REASON" "$R1_MS"
+	results_flush_ktap
+}
+
+# ck_count RESULT: the run's totals and the group's.
+ck_count()
+{
+	case $1 in
 	pass)	CK_PASS=$((CK_PASS + 1)); cg_good=$((cg_good + 1)) ;;
 	skip)	CK_SKIP=$((CK_SKIP + 1)) ;;
 	xfail)	CK_XFAIL=$((CK_XFAIL + 1)); cg_good=$((cg_good + 1)) ;;
 	error)	CK_ERROR=$((CK_ERROR + 1)); cg_bad=$((cg_bad + 1)) ;;
 	*)	CK_FAIL=$((CK_FAIL + 1)); cg_bad=$((cg_bad + 1)) ;;
 	esac
-	results_summary_add "$SEL_ID" "$R1_RESULT" "$R1_REASON" "$R1_MS"
-	results_flush_ktap
 }
 
 # ck_stop SIGNAME STATUS: the runner was told to stop (Ctrl-C, CI job

@@ -10,6 +10,9 @@
 #
 # Unit tests are the executables $DS_BUILD/tests/test-* and the shell
 # tests $DS_TESTS/*.t.sh, each one line: name<TAB>path.
+#
+# What is picked is SEL, one line a test, and SEL_N; the runner (check.sh)
+# walks SEL with sel_split and keeps its own counts.
 
 # sel_all: SEL_ALL becomes the full list, or the run stops with status 3.
 sel_all()
@@ -81,8 +84,9 @@ sp_keep()
 }
 
 # sel_each LIST FUNC ARGS...: FUNC ARGS for each line of LIST, with
-# SEL_LINE, SEL_ID, SEL_TIER and SEL_DESC set.  Lines are split with IFS
-# and globbing off, then both are put back before FUNC runs.
+# SEL_LINE, SEL_ID, SEL_TIER and SEL_DESC set; FUNC is one of this
+# file's (sp_probe, sp_keep).  Lines are split with IFS and globbing off,
+# then both are put back before FUNC runs.
 sel_each()
 {
 	se_list=$1
