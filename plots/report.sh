@@ -12,30 +12,19 @@ PLOTS=$(dirname -- "$0")
 SECS=${2:-?}
 TMP=$DIR/.report.html.tmp
 
-esc() { sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g'; }
+# html_esc: harness/runner/sh/common.sh, the shell tools' library.
+DS_PROG=report.sh
+DS_HARNESS=$(CDPATH= cd -- "$PLOTS/../harness/runner" && pwd) || exit 1
+. "$DS_HARNESS/sh/common.sh"
 
-# table FILE AWK-FILTER COLUMNS...: an HTML table of the named columns of
-# the rows of FILE that pass FILTER (an awk condition over col["name"]).
+# table FILE FILTER COLUMNS...: an HTML table of the named columns of the
+# rows of FILE that pass FILTER ("-", or html_table.awk's column tests).
 table()
 {
-	tb_f=$1 tb_cond=$2
+	tb_f=$1 tb_where=$2
 	shift 2
 	[ -f "$tb_f" ] || { echo "<p><i>${tb_f##*/} not produced.</i></p>"; return; }
-	awk -F '\t' -v cols="$*" '
-	/^#/ { next }
-	!h { for (i = 1; i <= NF; i++) idx[$i] = i; h = 1
-	     n = split(cols, c, " "); printf "<div class=\"tbl\"><table><tr>"
-	     # Long column names may break after an underscore, not overflow.
-	     for (i = 1; i <= n; i++) { t = c[i]; gsub(/_/, "_<wbr>", t); printf "<th>%s</th>", t }
-	     print "</tr>"; next }
-	{ for (k in idx) col[k] = $idx[k] }
-	'"$tb_cond"' { printf "<tr>"
-	     for (i = 1; i <= n; i++) {
-		v = col[c[i]]
-		if (v ~ /^-?[0-9.]+(e[-+]?[0-9]+)?$/ && v != int(v)) v = sprintf("%.4g", v)
-		printf "<td>%s</td>", v }
-	     print "</tr>" }
-	END { print "</table></div>" }' "$tb_f"
+	awk -F '\t' -v cols="$*" -v where="$tb_where" -f "$PLOTS/html_table.awk" "$tb_f"
 }
 
 img()
@@ -79,24 +68,24 @@ if [ -f "$DIR/fraction.tsv" ]; then
 	awk -F '\t' -f "$PLOTS/median.awk" -f "$PLOTS/user_time.awk" "$DIR/fraction.tsv"
 fi
 echo "</div>"
-[ -f "$DIR/failed.txt" ] && { echo '<p class="fail">Failed sweeps:</p><pre class="fail">'; esc < "$DIR/failed.txt"; echo '</pre>'; }
+[ -f "$DIR/failed.txt" ] && { echo '<p class="fail">Failed sweeps:</p><pre class="fail">'; html_esc < "$DIR/failed.txt"; echo '</pre>'; }
 
 echo "<h2>Cost per mode</h2><p>Fraction sweep at 1% dirty, every memory size.
 harvest = get + reset (µs figures are ns/1000); user_pct = dirtysuite's own
 time between the ioctls as % of harvest (goal: under 2%).</p>"
-table "$DIR/fraction.tsv" 'col["dirty_pct"] == 1 && col["mode"] != "off"' \
+table "$DIR/fraction.tsv" 'dirty_pct=1,mode!=off' \
 	mem_MiB mode samples harvest_ns_median harvest_ns_p99 harvest_ns_min harvest_ns_max \
 	get_ns_median reset_ns_median pages_median ns_per_page_median ns_per_GiB_median \
 	user_pct_median tax_pct
 echo "<p>Every fraction (64 MiB and up):</p>"
-table "$DIR/fraction.tsv" '1' dirty_pct mem_MiB mode samples harvest_ns_median \
+table "$DIR/fraction.tsv" - dirty_pct mem_MiB mode samples harvest_ns_median \
 	harvest_ns_p99 ns_per_page_median user_pct_median wall_ns_median writes_per_s_median tax_pct
 img crossover "Harvest cost vs dirty fraction; dashed lines: bitmap/ring crossover per memory size"
 img cost_vs_mem "Harvest cost vs memory size"
 echo "<h2>Tracking tax</h2><p>Guest round wall time with tracking on vs off (median, same fraction and size).</p>"
 img tax "Tracking tax per mode"
 echo "<h2>Latency distribution</h2>"
-table "$DIR/latency.tsv" 'col["mode"] != "off"' mode samples harvest_ns_median harvest_ns_p99 \
+table "$DIR/latency.tsv" 'mode!=off' mode samples harvest_ns_median harvest_ns_p99 \
 	harvest_ns_min harvest_ns_max user_pct_median wall_ns_median tax_pct
 img latency "Empirical CDF of harvest time per round"
 echo "<h2>Ring size</h2>"
@@ -106,18 +95,18 @@ soft limit until the ring was full (kernel bug: kvm_dirty_ring_push WARN,
 entries lost; suite/known-issues).  The point'"'"'s figures cover the rounds up
 to the overflow (<i>samples</i> says how many); the next point got a new VM.</p>'
 fi
-table "$DIR/ring.tsv" '1' ring_entries samples full_exits_median stall_ns_median harvest_ns_median pages_median verdict
+table "$DIR/ring.tsv" - ring_entries samples full_exits_median stall_ns_median harvest_ns_median pages_median verdict
 img ring "Ring entries vs soft-full exits and stall"
 echo "<h2>Clear chunk shift</h2>"
-table "$DIR/shift.tsv" '1' clear_shift samples harvest_ns_median get_ns_median reset_ns_median calls_median
+table "$DIR/shift.tsv" - clear_shift samples harvest_ns_median get_ns_median reset_ns_median calls_median
 img shift "Chunk shift vs clear cost"
 echo "<h2>vCPUs</h2>"
-table "$DIR/vcpus.tsv" 'col["mode"] != "off"' vcpus mode samples harvest_ns_median harvest_ns_p99 tax_pct
+table "$DIR/vcpus.tsv" 'mode!=off' vcpus mode samples harvest_ns_median harvest_ns_p99 tax_pct
 img vcpus "Harvest cost vs vCPUs"
 echo "<h2>alloc-free: dirty pages already free at harvest</h2>"
 echo "<p>Pages the guest allocated and freed again within the round: a
 free-page-hinting migration could skip them.</p>"
-table "$DIR/alloc-free.tsv" 'col["mode"] != "off"' mode samples pages_median free_pages_median harvest_ns_median
+table "$DIR/alloc-free.tsv" 'mode!=off' mode samples pages_median free_pages_median harvest_ns_median
 echo "<h2>Placement</h2><p>Every mode at the workload's fraction with the vCPU
 threads on core 0 and the harvester on the same core, another core, or
 another NUMA node (memory bound to the vCPUs' node), each only where this
@@ -125,18 +114,18 @@ machine has it.  The <i>last_*</i> columns are read back from the kernel
 after the measured rounds (the CPU each thread last ran on, the node of 64
 sampled pages per memslot), not taken from the request; a point that ran
 elsewhere is <b>misplaced</b>.</p>"
-table "$DIR/placement.tsv" '1' placement mode samples harvest_ns_median harvest_ns_p99 \
+table "$DIR/placement.tsv" - placement mode samples harvest_ns_median harvest_ns_p99 \
 	ns_per_page_median user_pct_median vcpus_requested harvest_requested vcpu_last_cpus \
 	harvest_last_cpu harvest_last_node mem_pages_by_node verdict
 echo "<p>Every thread and memslot as read back (placement-readback.tsv):</p>"
-table "$DIR/placement-readback.tsv" '1' mode placement name tid requested cpus_allowed \
+table "$DIR/placement-readback.tsv" - mode placement name tid requested cpus_allowed \
 	last_cpu last_core last_node pages_sampled pages_by_node
 echo "<h2>What was run</h2><pre>"
 for f in "$DIR"/*.tsv; do
 	[ -f "$f" ] && case $f in *-samples.tsv) ;; *) printf '%s: %s\n' "${f##*/}" "$(sed -n '2s/^# //p' "$f")" ;; esac
-done | esc
+done | html_esc
 echo "</pre><h2>Environment</h2><pre>"
-esc < "$DIR/env.txt"
+html_esc < "$DIR/env.txt"
 echo "</pre></body></html>"
 } > "$TMP" && mv -- "$TMP" "$DIR/report.html" || { rm -f "$TMP"; exit 1; }
 echo "report.sh: $DIR/report.html" >&2
