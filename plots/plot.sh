@@ -6,10 +6,13 @@
 # load style.gp.  A plot whose table is missing (a sweep that did not run)
 # is skipped with a note, never an error.
 
-die() { echo "plot.sh: $*" >&2; exit 1; }
+# die: harness/runner/sh/common.sh; every error here is exit 1.
+DS_PROG=plot.sh
+DS_HARNESS=$(CDPATH= cd -- "$(dirname -- "$0")/../harness/runner" && pwd) || exit 1
+. "$DS_HARNESS/sh/common.sh"
 
-[ $# -eq 1 ] && [ -d "$1" ] || die "usage: plot.sh RESULTS_DIR"
-command -v gnuplot >/dev/null || die "gnuplot not found (install gnuplot-nox: harness/deps)"
+[ $# -eq 1 ] && [ -d "$1" ] || die 1 "usage: plot.sh RESULTS_DIR"
+command -v gnuplot >/dev/null || die 1 "gnuplot not found (install gnuplot-nox: harness/deps)"
 DIR=$1
 cd "$(dirname -- "$0")/.." || exit 1
 fails=0
