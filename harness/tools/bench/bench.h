@@ -8,8 +8,8 @@
  *   bench_run.c    one VM's life: prefault, warm-up, measured rounds
  *   bench_stats.c  median, p99, min, max over samples
  *   bench_sweep.c  the sweeps: points, running them, progress
- *   bench_out.c    versioned TSV + JSON twin, written atomically; the
- *                  sweeps' summary, samples and crossover tables
+ *   bench_out.c    the sweeps' summary, samples and crossover tables
+ *   bench_table.c  versioned TSV + JSON twin, written atomically
  *   bench_place.c  the placement sweep and its read-back
  */
 #ifndef DS_BENCH_H
@@ -111,7 +111,7 @@ struct ds_vm *ds_bench_dvm(struct ds_bench_vm *b);
 bool ds_bench_measure(struct ds_bench_vm *b, uint32_t ppm, struct ds_bench_res *r);
 void ds_bench_close(struct ds_bench_vm *b);
 
-/* A table written as DIR/NAME.tsv.tmp + .json.tmp, renamed on close. */
+/* bench_table.c: DIR/NAME.tsv.tmp + .json.tmp, renamed on close. */
 struct ds_table {
 	char tsv_path[512], json_path[512];
 	FILE *tsv, *json;

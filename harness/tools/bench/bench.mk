@@ -6,6 +6,7 @@ BENCH_SRCS += harness/tools/bench/bench_place.c
 BENCH_SRCS += harness/tools/bench/bench_run.c
 BENCH_SRCS += harness/tools/bench/bench_stats.c
 BENCH_SRCS += harness/tools/bench/bench_sweep.c
+BENCH_SRCS += harness/tools/bench/bench_table.c
 BENCH_SRCS += harness/tools/bench/workload.c
 BENCH_OBJS := $(patsubst %.c,$(B)/obj/%.o,$(BENCH_SRCS))
 
