@@ -8,6 +8,7 @@ BENCH_SRCS += harness/tools/bench/bench_stats.c
 BENCH_SRCS += harness/tools/bench/bench_sweep.c
 BENCH_SRCS += harness/tools/bench/bench_table.c
 BENCH_SRCS += harness/tools/bench/workload.c
+BENCH_SRCS += harness/tools/bench/workload_file.c
 BENCH_OBJS := $(patsubst %.c,$(B)/obj/%.o,$(BENCH_SRCS))
 
 BINS += $(B)/bin/ds-bench
@@ -17,8 +18,15 @@ $(B)/bin/ds-bench: LDLIBS_KVM += -lm
 $(B)/bin/ds-bench: $(BENCH_OBJS) $(PLACEMENT_OBJS) $(HOST_OBJS) $(GUEST_OBJS)
 	$(call link_kvm) $(PLACEMENT_LIBS)
 
-# The workload unit test needs the parser beside the usual host objects.
-$(B)/tests/test-workload: $(B)/obj/harness/tools/bench/workload.o
+# The workload unit test needs the keys and the file reader beside the usual host objects.
+$(B)/tests/test-workload: $(B)/obj/harness/tools/bench/workload.o \
+	$(B)/obj/harness/tools/bench/workload_file.o
+# tests/fuzz/fuzz.mk fuzzes the parser with FUZZ_SRCS_workload, which
+# names workload.c only: the file reader is added to both of its
+# harnesses here, where the split into two files was made ($(BK)/fuzz is
+# its FUZZ_OUT, which is defined after this file).
+$(B)/tests/test-fuzz-workload: $(B)/obj/harness/tools/bench/workload_file.o
+$(BK)/fuzz/fuzz-workload: $(BK)/fuzz/obj/harness/tools/bench/workload_file.o
 
 .PHONY: bench bench-validate
 # The default set: every sweep, sized to finish in under 10 minutes here.

@@ -3,7 +3,8 @@
  * Named benchmark workloads (workloads/NAME.wl), fio-style: key = value
  * lines, '#' comments, and optional [section]s whose lines override the
  * file's global lines for that variant.  Parsing needs no KVM, so the unit
- * test links only this file and the pattern table.
+ * test links only the keys (workload.c), the file reader (workload_file.c)
+ * and the pattern table.
  */
 #ifndef DS_WORKLOAD_H
 #define DS_WORKLOAD_H
