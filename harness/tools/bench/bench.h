@@ -1,16 +1,32 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ds-bench: the benchmark engine.  A sweep is a list of points; a point is
- * one VM (workload + mode) that lives through one or more dirty fractions,
- * because creating and faulting in a VM costs far more than a round here.
- * Every figure is a set of per-round samples, summarised only on output.
+ * one VM (workload + mode, and for -x placement where its threads and
+ * memory are put) that lives through one or more dirty fractions, because
+ * creating and faulting in a VM costs far more than a round here.  Every
+ * figure is a set of per-round samples, summarised only after the run.
  *
- *   bench_run.c    one VM's life: prefault, warm-up, measured rounds
- *   bench_stats.c  median, p99, min, max over samples
- *   bench_sweep.c  the sweeps: points, running them, progress
- *   bench_out.c    the sweeps' summary, samples and crossover tables
- *   bench_table.c  versioned TSV + JSON twin, written atomically
- *   bench_place.c  the placement sweep and its read-back
+ * The data goes one way, through stages that are each called and return:
+ *
+ *   bench_main.c   command line -> struct ds_sweep_opts
+ *   workload_file.c  (for bench_main.c) a workload file's lines and
+ *                    [section]s, each key = value line through
+ *   workload.c       the workload's keys, their ranges and checks
+ *   bench_sweep.c  options -> points; runs each stage below in turn
+ *   bench_run.c    one point: its VM's life -> raw samples per fraction
+ *   bench_place.c    (for bench_run.c) a placed point's read-back, taken
+ *                    while its VM still exists
+ *   bench_stats.c  samples -> struct ds_stat per figure; the tracking
+ *                  tax, the harness's overhead, the crossover
+ *   bench_out.c    stats -> tables and their lines on stdout
+ *   bench_table.c    (for bench_out.c) versioned TSV + JSON twin,
+ *                    written atomically
+ *
+ * A file calls only into files below it in this list, never into one
+ * above, so no stage reaches back into the stage that called it: what a
+ * lower stage needs from an upper one (a sweep's name, its table's name)
+ * is put into the data it is handed.  Each stage's functions are declared
+ * below under its file's name.
  */
 #ifndef DS_BENCH_H
 #define DS_BENCH_H
@@ -22,6 +38,7 @@
 #include "workload.h"
 
 struct ds_mode;
+struct ds_placement;
 
 /* Per-round figures; the derived ones are computed per round too. */
 enum ds_bm {
@@ -42,42 +59,16 @@ enum ds_bm {
 	BM_WRITES_PER_S,
 	BM_NR
 };
-extern const char *const ds_bm_names[BM_NR];
 
 struct ds_stat {
 	double median, p99, min, max;
 	uint32_t n;	/* samples behind the figure (NaNs left out) */
 };
-void ds_stat_of(const double *v, uint32_t n, struct ds_stat *s);
-
-/*
- * The harness's own share of the harvest (user_ns as % of harvest_ns),
- * gathered per mode over a sweep's points and printed as one line a mode.
- */
-#define DS_OVH_MODES	8
-#define DS_OVH_POINTS	64
-struct ds_overhead {
-	unsigned int nmodes;
-	struct {
-		const char *mode;
-		unsigned int n;
-		double pct[DS_OVH_POINTS];	/* per-point median user % */
-		double ns_page[DS_OVH_POINTS];	/* median user_ns / median pages */
-	} m[DS_OVH_MODES];
-};
-void ds_overhead_add(struct ds_overhead *o, const char *mode,
-		     const struct ds_stat *st);
-void ds_overhead_print(const struct ds_overhead *o, uint32_t rounds);
-
-enum { DS_CROSS_AT, DS_CROSS_A_ALWAYS, DS_CROSS_B_ALWAYS, DS_CROSS_NODATA };
-int ds_crossover(const double *x, const double *a, const double *b,
-		 unsigned int n, double *at);
 
 /* One (VM, fraction) measurement: rounds samples of every figure. */
 struct ds_bench_res {
 	uint32_t n;
 	double *v[BM_NR];
-	const char *skip;	/* set when the mode could not run here */
 	/*
 	 * The ring overflowed (a kernel bug, suite/known-issues): the samples
 	 * stop at the round it happened in, or before it if that round was
@@ -85,44 +76,22 @@ struct ds_bench_res {
 	 */
 	bool overflow;
 };
-void ds_bench_res_init(struct ds_bench_res *r, uint32_t rounds);
-void ds_bench_res_free(struct ds_bench_res *r);
-
-struct ds_bench_vm;
 
 /*
- * Create the VM of @wl with @mode (NULL: tracking off, the baseline) and
- * fault every page in once.  NULL with *skip set when the mode cannot run.
+ * What a placed point's read-back says: ds_placement_report()'s data
+ * rows as they came (placement.h's columns, tab-separated, one a line),
+ * and the same folded to one row of placement.tsv.
  */
-struct ds_bench_vm *ds_bench_open(const struct ds_workload *wl,
-				  const struct ds_mode *mode, const char **skip);
-/* The same, placed as @place says (placement.h); @place outlives the VM. */
-struct ds_placement;
-struct ds_bench_vm *ds_bench_open_placed(const struct ds_workload *wl,
-					 const struct ds_mode *mode,
-					 struct ds_placement *place,
-					 const char **skip);
-/* The VM behind @b, for read-backs (placement). */
-struct ds_vm *ds_bench_dvm(struct ds_bench_vm *b);
-/*
- * wl->warmup discarded rounds, then wl->rounds measured, at @ppm dirty.
- * False when the VM overflowed (r->overflow) and cannot measure again.
- */
-bool ds_bench_measure(struct ds_bench_vm *b, uint32_t ppm, struct ds_bench_res *r);
-void ds_bench_close(struct ds_bench_vm *b);
-
-/* bench_table.c: DIR/NAME.tsv.tmp + .json.tmp, renamed on close. */
-struct ds_table {
-	char tsv_path[512], json_path[512];
-	FILE *tsv, *json;
-	const char *const *cols;
-	unsigned int ncols;
-	uint64_t rows;
+#define DS_RB_FIELDS	11	/* ds_placement_report()'s columns */
+struct ds_readback {
+	char *rows;		/* malloc'd; NULL when none was taken */
+	char vcpu_cpus[64];	/* each vCPU thread's last CPU, "0/0" */
+	char vcpu_nodes[64];
+	char harvest_cpu[16];
+	char harvest_node[16];
+	char mem[128];		/* sampled pages by node, memslots ';'-joined */
+	int bad;		/* mismatches with what was asked */
 };
-bool ds_table_open(struct ds_table *t, const char *dir, const char *name,
-		   const char *const *cols, unsigned int ncols, const char *meta);
-void ds_table_row(struct ds_table *t, char *const *vals);
-bool ds_table_close(struct ds_table *t);
 
 enum ds_sweep_kind { SW_POINT, SW_FRACTION, SW_RING, SW_SHIFT, SW_VCPUS,
 		     SW_PLACEMENT, SW_NR };
@@ -138,40 +107,114 @@ struct ds_sweep_opts {
 	uint32_t shifts[16];	unsigned int nr_shifts;
 	uint32_t vcpus[16];	unsigned int nr_vcpus;
 };
-int ds_sweep_run(const struct ds_sweep_opts *o);
 
-/* A sweep's points (bench_sweep.c) and their results, for the tables. */
-#define MAX_POINTS	256
+#define DS_MAX_POINTS	256
+#define DS_POINT_FRACS	32
 
-struct sw_point {
+/* A point, filled in stage by stage: what to run, its samples, its stats. */
+struct ds_point {
+	/* bench_sweep.c */
 	struct ds_workload wl;
 	const struct ds_mode *mode;	/* NULL: tracking off */
+	struct ds_placement *place;	/* NULL: not placed */
 	unsigned int nfr;
-	uint32_t fracs[32];
-	struct ds_bench_res res[32];
-	const char *skip;
+	uint32_t fracs[DS_POINT_FRACS];
+	/* bench_run.c */
+	const char *skip;		/* set when the mode could not run here */
+	struct ds_bench_res res[DS_POINT_FRACS];
+	struct ds_readback rb;		/* placed points only */
+	/* bench_stats.c */
+	struct ds_stat st[DS_POINT_FRACS][BM_NR];
+	double tax[DS_POINT_FRACS];	/* round wall time over the baseline's, %; NaN: none */
 };
 
-struct sweep {
-	const struct ds_sweep_opts *o;
-	struct sw_point *pts;
-	unsigned int npts;
+/*
+ * The harness's own share of the harvest (user_ns as % of harvest_ns),
+ * gathered per mode over a sweep's points and summarised as one line a
+ * mode.
+ */
+#define DS_OVH_MODES	8
+#define DS_OVH_POINTS	64
+struct ds_overhead {
+	unsigned int nmodes;
+	struct {
+		const char *mode;
+		unsigned int n;
+		double pct[DS_OVH_POINTS];	/* per-point median user % */
+		double ns_page[DS_OVH_POINTS];	/* median user_ns / median pages */
+		struct ds_stat pct_st, ns_page_st;	/* over the points */
+	} m[DS_OVH_MODES];
+};
+
+enum { DS_CROSS_AT, DS_CROSS_A_ALWAYS, DS_CROSS_B_ALWAYS, DS_CROSS_NODATA };
+
+/* -x fraction: per memory size, where the bitmap gets cheaper than the ring. */
+struct ds_crossing {
+	int kind;		/* DS_CROSS_* */
+	double at;		/* dirty %, when kind is DS_CROSS_AT */
+	unsigned int left;	/* fractions one of the two curves lacks */
+};
+
+/* Progress on stderr: weights are rough costs in faulted MiB (bench_run.c). */
+struct ds_progress {
+	const char *sweep;	/* the sweep's name */
 	double total_w, done_w;
 	unsigned int steps, step;
 	uint64_t t_start;
 };
 
-/* bench_out.c: the summary and samples tables, and -x fraction's crossover. */
-bool ds_sweep_write_tables(struct sweep *s, const char *meta);
-bool ds_crossover_write(struct sweep *s, const char *meta);
-/* -x placement (bench_place.c): every mode under each standard placement. */
-int ds_place_sweep_run(const struct ds_sweep_opts *o);
-const char *ds_sweep_name(enum ds_sweep_kind k);
-/* The name the tables of @o are written under: -n NAME, or the kind's. */
-const char *ds_sweep_table(const struct ds_sweep_opts *o);
+struct ds_sweep {
+	const struct ds_sweep_opts *o;
+	const char *name;	/* the kind's: "fraction" */
+	const char *table;	/* the tables' name: -n NAME, or the kind's */
+	struct ds_point *pts;
+	unsigned int npts;
+	struct ds_progress prog;
+	struct ds_overhead ovh;
+	struct ds_crossing cross[16];	/* per o->mems[], -x fraction only */
+};
 
-/* The modes of @wl that this build has, in table order. */
-unsigned int ds_bench_modes(const struct ds_workload *wl,
-			    const struct ds_mode **out, unsigned int max);
+/* bench_sweep.c */
+const char *ds_sweep_name(enum ds_sweep_kind k);
+int ds_sweep_run(const struct ds_sweep_opts *o);
+
+/* bench_run.c: @p's VM through its fractions, into p->res[] (and p->rb). */
+void ds_point_run(struct ds_point *p, struct ds_progress *prog);
+/* The rough cost of fraction @f of @p, for the sweep's ETA. */
+double ds_point_weight(const struct ds_point *p, unsigned int f);
+void ds_point_free(struct ds_point *p);
+
+/* bench_place.c: read back @dvm's placement into @rb (for bench_run.c). */
+struct ds_vm;
+void ds_place_read_back(struct ds_placement *pl, struct ds_vm *dvm,
+			struct ds_readback *rb);
+
+/* bench_stats.c */
+void ds_stat_of(const double *v, uint32_t n, struct ds_stat *s);
+/* Every point's p->st and p->tax; s->ovh; s->cross for -x fraction. */
+void ds_sweep_stats(struct ds_sweep *s);
+
+/* bench_out.c */
+/* The summary and samples tables, their lines, the overhead lines. */
+bool ds_out_sweep(const struct ds_sweep *s, const char *meta);
+/* -x fraction: crossover.tsv and its lines. */
+bool ds_out_crossover(const struct ds_sweep *s, const char *meta);
+/* -x placement: placement.tsv and placement-readback.tsv, opened first. */
+struct ds_place_out;
+struct ds_place_out *ds_out_place_open(const struct ds_sweep *s, const char *meta);
+bool ds_out_place(struct ds_place_out *po, const struct ds_sweep *s);
+
+/* bench_table.c: DIR/NAME.tsv.tmp + .json.tmp, renamed on close. */
+struct ds_table {
+	char tsv_path[512], json_path[512];
+	FILE *tsv, *json;
+	const char *const *cols;
+	unsigned int ncols;
+	uint64_t rows;
+};
+bool ds_table_open(struct ds_table *t, const char *dir, const char *name,
+		   const char *const *cols, unsigned int ncols, const char *meta);
+void ds_table_row(struct ds_table *t, char *const *vals);
+bool ds_table_close(struct ds_table *t);
 
 #endif /* DS_BENCH_H */

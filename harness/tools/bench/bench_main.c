@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ds-bench: run a workload, or sweep one of its parameters, for every
- * tracking mode of this build, and write the tables of bench.h.
+ * tracking mode of this build, and write the tables of bench.h.  This is
+ * the top of bench.h's stages: it turns the command line into options
+ * and hands them to the sweep.
  *
  * Exit status: 0 done, 2 bad usage or workload, 3 could not write.
  */

@@ -3,7 +3,12 @@
  * The sweeps' tables (bench_table.c writes them): the summary, one row per
  * point and fraction, every figure as median, p99, min, max and sample
  * count; the raw per-round samples that plots of distributions and
- * `dirtysuite compare` need; and -x fraction's crossover.
+ * `dirtysuite compare` need; -x fraction's crossover; and -x placement's
+ * two tables: placement.tsv, one row per placement and mode (the cost,
+ * what was asked, what was read back, the verdict), and
+ * placement-readback.tsv, every thread and memslot of every point
+ * (placement.h's columns, with the mode in front).  Every figure comes
+ * summarised from bench_stats.c: nothing here computes one.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -11,6 +16,7 @@
 
 #include "bench.h"
 #include "mode.h"
+#include "placement.h"
 #include "util.h"
 
 /* Column 1 of each sweep's tables: its x, with its unit. */
@@ -20,34 +26,30 @@ static const char *const sweep_x[] = {
 	[SW_VCPUS] = "vcpus", [SW_PLACEMENT] = "placement",
 };
 
-static const char *mode_name(const struct sw_point *p)
+static const char *const ds_bm_names[BM_NR] = {
+	[BM_HARVEST_NS] = "harvest_ns",
+	[BM_GET_NS] = "get_ns",
+	[BM_RESET_NS] = "reset_ns",
+	[BM_USER_NS] = "user_ns",
+	[BM_PAGES] = "pages",
+	[BM_CALLS] = "calls",
+	[BM_WALL_NS] = "wall_ns",
+	[BM_WRITES] = "writes",
+	[BM_FULL_EXITS] = "full_exits",
+	[BM_STALL_NS] = "stall_ns",
+	[BM_FREE_PAGES] = "free_pages",
+	[BM_NS_PER_PAGE] = "ns_per_page",
+	[BM_NS_PER_GIB] = "ns_per_GiB",
+	[BM_USER_PCT] = "user_pct",
+	[BM_WRITES_PER_S] = "writes_per_s",
+};
+
+static const char *mode_name(const struct ds_point *p)
 {
 	return p->mode ? p->mode->name : "off";
 }
 
-/* The baseline's median round wall time for the same VM shape and fraction. */
-static double baseline_wall(const struct sweep *s, const struct sw_point *p,
-			    unsigned int f)
-{
-	struct ds_stat st;
-	unsigned int i, g;
-
-	for (i = 0; i < s->npts; i++) {
-		const struct sw_point *q = &s->pts[i];
-
-		if (q->mode || q->skip || q->wl.mem_bytes != p->wl.mem_bytes ||
-		    q->wl.nr_vcpus != p->wl.nr_vcpus)
-			continue;
-		for (g = 0; g < q->nfr; g++)
-			if (q->fracs[g] == p->fracs[f]) {
-				ds_stat_of(q->res[g].v[BM_WALL_NS], q->res[g].n, &st);
-				return st.median;
-			}
-	}
-	return NAN;
-}
-
-static double x_of(const struct sweep *s, const struct sw_point *p, unsigned int f)
+static double x_of(const struct ds_sweep *s, const struct ds_point *p, unsigned int f)
 {
 	switch (s->o->kind) {
 	case SW_RING:	return p->wl.ring_entries;
@@ -69,7 +71,7 @@ static void fmt(char *buf, double v)
 }
 
 /* The fixed leading columns shared by both tables. */
-static void fixed_vals(const struct sweep *s, const struct sw_point *p,
+static void fixed_vals(const struct ds_sweep *s, const struct ds_point *p,
 		       unsigned int f, char v[][32])
 {
 	fmt(v[0], x_of(s, p, f));
@@ -83,7 +85,7 @@ static void fixed_vals(const struct sweep *s, const struct sw_point *p,
 	snprintf(v[8], 32, "%u", p->res[f].n);
 }
 
-static void col_names(const struct sweep *s, char names[][32], const char **cols,
+static void col_names(const struct ds_sweep *s, char names[][32], const char **cols,
 		      bool samples)
 {
 	static const char *const fixed[FIXED_COLS] = { NULL, "mem_MiB", "vcpus",
@@ -113,12 +115,12 @@ static void col_names(const struct sweep *s, char names[][32], const char **cols
 	}
 }
 
-static void print_row(const struct sweep *s, const struct sw_point *p,
-		      unsigned int f, struct ds_stat *st, double tax)
+static void print_row(const struct ds_sweep *s, const struct ds_point *p,
+		      unsigned int f, const struct ds_stat *st, double tax)
 {
-	struct ds_stat *h = &st[BM_HARVEST_NS];
+	const struct ds_stat *h = &st[BM_HARVEST_NS];
 
-	printf("%s %s=%.6g %llu MiB %u vCPUs %-6s", ds_sweep_name(s->o->kind),
+	printf("%s %s=%.6g %llu MiB %u vCPUs %-6s", s->name,
 	       sweep_x[s->o->kind], x_of(s, p, f),
 	       (unsigned long long)(p->wl.mem_bytes >> 20), p->wl.nr_vcpus,
 	       mode_name(p));
@@ -142,50 +144,60 @@ static void print_row(const struct sweep *s, const struct sw_point *p,
 	printf("\n");
 }
 
-bool ds_sweep_write_tables(struct sweep *s, const char *meta)
+/*
+ * "overhead MODE: ..." on stdout: the median over the sweep's points of
+ * each point's median, its range, and the goal it is held to.
+ */
+static void overhead_print(const struct ds_overhead *o, uint32_t rounds)
+{
+	unsigned int i;
+
+	for (i = 0; i < o->nmodes; i++) {
+		const struct ds_stat *p = &o->m[i].pct_st, *q = &o->m[i].ns_page_st;
+
+		printf("overhead %-6s user_ns %.2f%% of harvest_ns (median of %u points, range %.2f..%.2f%%; each a median of %u rounds), %.2f ns/page; goal < 2%%: %s\n",
+		       o->m[i].mode, p->median, p->n, p->min, p->max, rounds, q->median,
+		       p->max < 2 ? "met" : p->median < 2 ? "met at the median" : "MISSED");
+	}
+}
+
+bool ds_out_sweep(const struct ds_sweep *s, const char *meta)
 {
 	char names[NCOLS][32], vals[NCOLS][32], *vp[NCOLS], tname[300];
 	const char *cols[NCOLS];
 	struct ds_table sum, smp;
-	struct ds_stat st[BM_NR];
-	struct ds_overhead ovh = { 0 };
 	unsigned int i, f, m, k, r, n;
 	bool ok;
 
 	for (i = 0; i < NCOLS; i++)
 		vp[i] = vals[i];
 	col_names(s, names, cols, false);
-	ok = ds_table_open(&sum, s->o->outdir, ds_sweep_table(s->o), cols, NCOLS, meta);
+	ok = ds_table_open(&sum, s->o->outdir, s->table, cols, NCOLS, meta);
 	col_names(s, names, cols, true);
-	snprintf(tname, sizeof(tname), "%s-samples", ds_sweep_table(s->o));
+	snprintf(tname, sizeof(tname), "%s-samples", s->table);
 	ok = ok && ds_table_open(&smp, s->o->outdir, tname, cols,
 				 FIXED_COLS + BM_NR, meta);
 	if (!ok)
 		return false;
 	for (i = 0; i < s->npts; i++) {
-		struct sw_point *p = &s->pts[i];
+		const struct ds_point *p = &s->pts[i];
 
 		for (f = 0; !p->skip && f < p->nfr; f++) {
-			struct ds_bench_res *res = &p->res[f];
-			double tax = NAN, base = baseline_wall(s, p, f);
+			const struct ds_bench_res *res = &p->res[f];
+			const struct ds_stat *st = p->st[f];
 
 			fixed_vals(s, p, f, vals);
 			n = FIXED_COLS;
 			for (m = 0; m < BM_NR; m++) {
-				ds_stat_of(res->v[m], res->n, &st[m]);
 				fmt(vals[n++], st[m].median);
 				fmt(vals[n++], st[m].p99);
 				fmt(vals[n++], st[m].min);
 				fmt(vals[n++], st[m].max);
 			}
-			if (p->mode && base > 0)
-				tax = 100.0 * (st[BM_WALL_NS].median / base - 1);
-			fmt(vals[n++], tax);
+			fmt(vals[n++], p->tax[f]);
 			strcpy(vals[n++], res->overflow ? "overflow" : "ok");
 			ds_table_row(&sum, vp);
-			print_row(s, p, f, st, tax);
-			if (p->mode && !res->overflow)
-				ds_overhead_add(&ovh, p->mode->name, st);
+			print_row(s, p, f, st, p->tax[f]);
 			for (r = 0; r < res->n; r++) {
 				snprintf(vals[FIXED_COLS - 1], 32, "%u", r);
 				for (k = 0; k < BM_NR; k++)
@@ -194,32 +206,9 @@ bool ds_sweep_write_tables(struct sweep *s, const char *meta)
 			}
 		}
 	}
-	ds_overhead_print(&ovh, s->o->wl.rounds);
+	overhead_print(&s->ovh, s->o->wl.rounds);
 	ok = ds_table_close(&sum);
 	return ds_table_close(&smp) && ok;
-}
-
-/* The median harvest cost of @mode at @mem for each fraction, or NaN. */
-static void mode_curve(const struct sweep *s, const char *mode, uint64_t mem,
-		       double *y)
-{
-	struct ds_stat st;
-	unsigned int i, f;
-
-	for (f = 0; f < s->o->nr_fracs; f++)
-		y[f] = NAN;
-	for (i = 0; i < s->npts; i++) {
-		const struct sw_point *p = &s->pts[i];
-
-		if (!p->mode || p->skip || strcmp(p->mode->name, mode) ||
-		    p->wl.mem_bytes != mem)
-			continue;
-		for (f = 0; f < p->nfr; f++) {
-			ds_stat_of(p->res[f].v[BM_HARVEST_NS], p->res[f].n, &st);
-			/* A ring that lost entries harvested less than it should. */
-			y[f] = p->res[f].overflow ? NAN : st.median;
-		}
-	}
 }
 
 /*
@@ -227,29 +216,28 @@ static void mode_curve(const struct sweep *s, const char *mode, uint64_t mem,
  * bitmap's harvest (get + re-protect) costs less than the ring's (read,
  * reset, and the harvests done on ring-full exits).
  */
-bool ds_crossover_write(struct sweep *s, const char *meta)
+bool ds_out_crossover(const struct ds_sweep *s, const char *meta)
 {
 	static const char *const cols[] = { "mem_MiB", "crossover_dirty_pct",
 		"samples", "verdict" };
 	const struct ds_sweep_opts *o = s->o;
-	double x[32], ring[32], bitmap[32], at = NAN;
+	double x[32];
 	char v[4][128], *vp[4] = { v[0], v[1], v[2], v[3] };
 	struct ds_table t;
-	unsigned int m, f, left;
-	int kind;
+	unsigned int m, f;
 
 	if (!ds_table_open(&t, o->outdir, "crossover", cols, 4, meta))
 		return false;
 	for (f = 0; f < o->nr_fracs; f++)
 		x[f] = o->fracs_ppm[f] / 1e4;
 	for (m = 0; m < o->nr_mems; m++) {
-		mode_curve(s, "ring", o->mems[m], ring);
-		mode_curve(s, "bitmap", o->mems[m], bitmap);
-		kind = ds_crossover(x, ring, bitmap, o->nr_fracs, &at);
+		const struct ds_crossing *c = &s->cross[m];
+		double at = c->at;
+
 		snprintf(v[0], 128, "%llu", (unsigned long long)(o->mems[m] >> 20));
-		fmt(v[1], kind == DS_CROSS_AT ? at : NAN);
+		fmt(v[1], c->kind == DS_CROSS_AT ? at : NAN);
 		snprintf(v[2], 128, "%u", o->wl.rounds);
-		switch (kind) {
+		switch (c->kind) {
 		case DS_CROSS_AT:
 			snprintf(v[3], 128, "bitmap cheaper than ring above %.3g%% dirty", at);
 			break;
@@ -264,15 +252,133 @@ bool ds_crossover_write(struct sweep *s, const char *meta)
 		default:
 			snprintf(v[3], 128, "no crossover: ring or bitmap not measured here");
 		}
-		for (f = 0, left = 0; f < o->nr_fracs; f++)
-			left += isnan(ring[f]) || isnan(bitmap[f]);
-		if (left && kind != DS_CROSS_NODATA)
+		if (c->left && c->kind != DS_CROSS_NODATA)
 			snprintf(v[3] + strlen(v[3]), 128 - strlen(v[3]),
 				 " (%u of %u fractions left out: not measured or ring overflow)",
-				 left, o->nr_fracs);
+				 c->left, o->nr_fracs);
 		printf("crossover %llu MiB: %s (medians of %u rounds per point)\n",
 		       (unsigned long long)(o->mems[m] >> 20), v[3], o->wl.rounds);
 		ds_table_row(&t, vp);
 	}
 	return ds_table_close(&t);
+}
+
+static const char *const rb_cols[DS_RB_FIELDS + 1] = { "mode", "placement",
+	"kind", "name", "tid", "requested", "cpus_allowed", "last_cpu",
+	"last_core", "last_node", "pages_sampled", "pages_by_node" };
+
+static const char *const pl_cols[] = { "placement", "mode", "samples",
+	"harvest_ns_median", "harvest_ns_p99", "harvest_ns_min", "harvest_ns_max",
+	"get_ns_median", "reset_ns_median", "user_ns_median", "user_pct_median",
+	"pages_median", "ns_per_page_median", "wall_ns_median",
+	"full_exits_median", "vcpus_requested", "harvest_requested",
+	"mem_node_requested", "vcpu_last_cpus", "vcpu_last_nodes",
+	"harvest_last_cpu", "harvest_last_node", "mem_pages_by_node",
+	"misplaced", "verdict" };
+#define PL_NCOLS DS_ARRAY_SIZE(pl_cols)
+
+struct ds_place_out {
+	struct ds_table sum, rbt;
+};
+
+struct ds_place_out *ds_out_place_open(const struct ds_sweep *s, const char *meta)
+{
+	struct ds_place_out *po = ds_calloc(1, sizeof(*po));
+	char rbname[300];
+	bool ok;
+
+	snprintf(rbname, sizeof(rbname), "%s-readback", s->table);
+	ok = ds_table_open(&po->sum, s->o->outdir, s->table, pl_cols, PL_NCOLS, meta);
+	ok = ok && ds_table_open(&po->rbt, s->o->outdir, rbname, rb_cols,
+				 DS_RB_FIELDS + 1, meta);
+	if (ok)
+		return po;
+	free(po);
+	return NULL;
+}
+
+static void fmt_g(char *buf, double v)
+{
+	snprintf(buf, 32, "%.6g", v);	/* "nan" for NaN, as the other tables */
+}
+
+/* @p's read-back rows, with its mode in front. */
+static void readback_rows(struct ds_table *t, const struct ds_point *p)
+{
+	char *text, *line, *save, *f[DS_RB_FIELDS + 1], *q;
+	unsigned int n;
+
+	if (!p->rb.rows)
+		return;
+	text = strdup(p->rb.rows);
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		f[0] = (char *)mode_name(p);
+		for (n = 1, q = line; n <= DS_RB_FIELDS && q; n++)
+			f[n] = strsep(&q, "\t");
+		ds_table_row(t, f);
+	}
+	free(text);
+}
+
+/* One row of placement.tsv, and its line on stdout. */
+static void place_row(struct ds_table *t, const struct ds_point *p)
+{
+	static const enum ds_bm figs[] = { BM_GET_NS, BM_RESET_NS, BM_USER_NS,
+		BM_USER_PCT, BM_PAGES, BM_NS_PER_PAGE, BM_WALL_NS, BM_FULL_EXITS };
+	const struct ds_placement *pl = p->place;
+	const struct ds_readback *rb = &p->rb;
+	const struct ds_stat *st = p->st[0], *h = &st[BM_HARVEST_NS];
+	const char *verdict = p->res[0].overflow ? "overflow" : rb->bad ? "misplaced" : "ok";
+	char v[PL_NCOLS][128], *vp[PL_NCOLS];
+	unsigned int i, n = 0;
+
+	for (i = 0; i < PL_NCOLS; i++)
+		vp[i] = v[i];
+	snprintf(v[n++], 128, "%.31s", pl->name);
+	snprintf(v[n++], 128, "%s", mode_name(p));
+	snprintf(v[n++], 128, "%u", p->res[0].n);
+	fmt_g(v[n++], h->median);
+	fmt_g(v[n++], h->p99);
+	fmt_g(v[n++], h->min);
+	fmt_g(v[n++], h->max);
+	for (i = 0; i < DS_ARRAY_SIZE(figs); i++)
+		fmt_g(v[n++], st[figs[i]].median);
+	snprintf(v[n++], 128, "%s", *pl->vcpu_spec ? pl->vcpu_spec : "-");
+	snprintf(v[n++], 128, "%s", *pl->harvest_spec ? pl->harvest_spec : "-");
+	snprintf(v[n++], 128, "%d", pl->mem_node);
+	snprintf(v[n++], 128, "%s", rb->vcpu_cpus);
+	snprintf(v[n++], 128, "%s", rb->vcpu_nodes);
+	snprintf(v[n++], 128, "%s", rb->harvest_cpu);
+	snprintf(v[n++], 128, "%s", rb->harvest_node);
+	snprintf(v[n++], 128, "%s", rb->mem);
+	snprintf(v[n++], 128, "%d", rb->bad);
+	snprintf(v[n++], 128, "%s", verdict);
+	ds_table_row(t, vp);
+	printf("placement %-10s %-6s harvest %.1f us median, p99 %.1f us (n=%u), %.1f ns/page, user %.2f%%; read back: vCPUs on CPU %s (node %s), harvester on CPU %s (node %s), memory pages by node %s; %s\n",
+	       pl->name, mode_name(p), h->median / 1e3, h->p99 / 1e3, h->n,
+	       st[BM_NS_PER_PAGE].median, st[BM_USER_PCT].median, rb->vcpu_cpus,
+	       rb->vcpu_nodes, rb->harvest_cpu, rb->harvest_node, rb->mem, verdict);
+}
+
+bool ds_out_place(struct ds_place_out *po, const struct ds_sweep *s)
+{
+	unsigned int i;
+	bool ok;
+
+	for (i = 0; i < s->npts; i++) {
+		const struct ds_point *p = &s->pts[i];
+
+		if (p->skip) {
+			printf("# SKIP placement %s mode %s: %s\n", p->place->name,
+			       mode_name(p), p->skip);
+			continue;
+		}
+		readback_rows(&po->rbt, p);
+		place_row(&po->sum, p);
+	}
+	ok = ds_table_close(&po->sum);
+	ok = ds_table_close(&po->rbt) && ok;
+	free(po);
+	return ok;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * One benchmark VM's life.  Its memory is faulted in once, by a round of
+ * Running one point: its VM's life, from which come the raw samples of
+ * every fraction (and, for a placed point, the read-back of bench_place.c).
+ * The VM's memory is faulted in once, by a round of
  * seq at 100%, so that no measured round pays for first-touch faults that
  * have nothing to do with tracking; then each fraction gets its warm-up
  * and measured rounds.  The fraction is changed by rewriting the pattern
@@ -8,6 +10,8 @@
  * GUEST_SYNC: the guest re-reads it at the start of each round.
  */
 #include <math.h>
+#include <sched.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bench.h"
@@ -23,22 +27,6 @@ struct ds_bench_vm {
 	struct ds_set harvested;
 	struct ds_pattern_params *guest_pat;	/* the guest's copy, host view */
 };
-
-unsigned int ds_bench_modes(const struct ds_workload *wl,
-			    const struct ds_mode **out, unsigned int max)
-{
-	unsigned int i, j, n = 0;
-
-	for (i = 0; i < ds_nr_modes && n < max; i++) {
-		bool want = !wl->nr_modes;
-
-		for (j = 0; j < wl->nr_modes; j++)
-			want |= !strcmp(wl->modes[j], ds_modes[i]->name);
-		if (want)
-			out[n++] = ds_modes[i];
-	}
-	return n;
-}
 
 static void vm_cfg_of(const struct ds_workload *wl, const struct ds_mode *mode,
 		      struct ds_vm_cfg *cfg)
@@ -86,10 +74,9 @@ static void set_logging(struct ds_vm *dvm, uint32_t flags)
 		ds_vm_slot_flags(dvm, &dvm->slots[i], flags);
 }
 
-struct ds_bench_vm *ds_bench_open_placed(const struct ds_workload *wl,
-					 const struct ds_mode *mode,
-					 struct ds_placement *place,
-					 const char **skip)
+static struct ds_bench_vm *vm_open(const struct ds_workload *wl,
+				   const struct ds_mode *mode,
+				   struct ds_placement *place, const char **skip)
 {
 	struct ds_bench_vm *b;
 	struct ds_vm_cfg cfg;
@@ -120,17 +107,6 @@ struct ds_bench_vm *ds_bench_open_placed(const struct ds_workload *wl,
 		set_logging(b->dvm, KVM_MEM_LOG_DIRTY_PAGES);
 	harvest_discard(b);
 	return b;
-}
-
-struct ds_bench_vm *ds_bench_open(const struct ds_workload *wl,
-				  const struct ds_mode *mode, const char **skip)
-{
-	return ds_bench_open_placed(wl, mode, NULL, skip);
-}
-
-struct ds_vm *ds_bench_dvm(struct ds_bench_vm *b)
-{
-	return b->dvm;
 }
 
 /* Harvested pages that the guest's free map marks free right now. */
@@ -220,7 +196,11 @@ static bool one_round(struct ds_bench_vm *b, struct ds_bench_res *r, bool keep)
 	return !r->overflow;
 }
 
-bool ds_bench_measure(struct ds_bench_vm *b, uint32_t ppm, struct ds_bench_res *r)
+/*
+ * wl->warmup discarded rounds, then wl->rounds measured, at @ppm dirty.
+ * False when the VM overflowed (r->overflow) and cannot measure again.
+ */
+static bool vm_measure(struct ds_bench_vm *b, uint32_t ppm, struct ds_bench_res *r)
 {
 	uint32_t i;
 
@@ -234,11 +214,125 @@ bool ds_bench_measure(struct ds_bench_vm *b, uint32_t ppm, struct ds_bench_res *
 	return true;
 }
 
-void ds_bench_close(struct ds_bench_vm *b)
+static void vm_close(struct ds_bench_vm *b)
 {
 	if (!b)
 		return;
 	ds_vm_destroy(b->dvm);
 	ds_set_free(&b->harvested);
 	free(b);
+}
+
+static void res_init(struct ds_bench_res *r, uint32_t rounds)
+{
+	unsigned int i;
+
+	memset(r, 0, sizeof(*r));
+	for (i = 0; i < BM_NR; i++)
+		r->v[i] = ds_calloc(rounds, sizeof(double));
+}
+
+static void res_free(struct ds_bench_res *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < BM_NR; i++)
+		free(r->v[i]);
+	memset(r, 0, sizeof(*r));
+}
+
+void ds_point_free(struct ds_point *p)
+{
+	unsigned int f;
+
+	for (f = 0; f < p->nfr; f++)
+		res_free(&p->res[f]);
+	free(p->rb.rows);
+	p->rb.rows = NULL;
+}
+
+static const char *mode_name(const struct ds_point *p)
+{
+	return p->mode ? p->mode->name : "off";
+}
+
+/* Rough cost of a step, in faulted MiB: the unit the ETA is scaled by. */
+double ds_point_weight(const struct ds_point *p, unsigned int f)
+{
+	double mib = p->wl.mem_bytes / 1048576.0;
+	double rounds = p->wl.rounds + p->wl.warmup;
+	double w = mib * rounds * (p->fracs[f] / 1e6 + 0.02);
+
+	if (!p->mode)
+		w *= 0.3;	/* no write-protect faults without tracking */
+	return w + (f == 0 ? mib : 0);	/* the prefault round */
+}
+
+static void progress(const struct ds_progress *pr, const struct ds_point *p,
+		     unsigned int f)
+{
+	const struct ds_placement *pl = p->place;
+	double el = (ds_now_ns() - pr->t_start) / 1e9;
+	double eta = pr->done_w > 0 ? el * (pr->total_w - pr->done_w) / pr->done_w : NAN;
+
+	if (pl) {
+		fprintf(stderr, "ds-bench: %s [%u/%u] %s %s: vCPUs %s, harvester %s, memory %s%.0d; %.0f s elapsed\n",
+			pr->sweep, pr->step + 1, pr->steps, pl->name, mode_name(p),
+			pl->vcpu_spec, pl->harvest_spec,
+			pl->mem_node < 0 ? "unbound" : "node ",
+			pl->mem_node < 0 ? 0 : pl->mem_node, el);
+		return;
+	}
+	fprintf(stderr, "ds-bench: %s [%u/%u, %u left] %llu MiB %u vCPUs %s dirty %.4g%% ring %u shift %u; %.0f s elapsed, ETA %s%.0f s\n",
+		pr->sweep, pr->step + 1, pr->steps, pr->steps - pr->step - 1,
+		(unsigned long long)(p->wl.mem_bytes >> 20), p->wl.nr_vcpus,
+		mode_name(p), p->fracs[f] / 1e4, p->wl.ring_entries,
+		p->wl.clear_shift, el, isnan(eta) ? "~" : "", isnan(eta) ? 0 : eta);
+}
+
+static void step_done(struct ds_progress *pr, const struct ds_point *p,
+		      unsigned int f)
+{
+	pr->done_w += ds_point_weight(p, f);
+	pr->step++;
+}
+
+void ds_point_run(struct ds_point *p, struct ds_progress *pr)
+{
+	struct ds_bench_vm *b;
+	cpu_set_t mine;
+	unsigned int f;
+
+	progress(pr, p, 0);
+	if (p->place) {
+		/* The harvester is this thread: a placed VM pins it, and it is unpinned after. */
+		sched_getaffinity(0, sizeof(mine), &mine);
+		p->place->errors = 0;	/* failed binds: counted per VM */
+	}
+	b = vm_open(&p->wl, p->mode, p->place, &p->skip);
+	if (!b) {
+		/* -x placement's skips are lines among its rows (bench_out.c). */
+		if (!p->place)
+			printf("# SKIP mode %s: %s\n", mode_name(p), p->skip);
+		for (f = 0; f < p->nfr; f++)
+			step_done(pr, p, f);
+		return;
+	}
+	for (f = 0; f < p->nfr; f++) {
+		if (f)
+			progress(pr, p, f);
+		res_init(&p->res[f], p->wl.rounds);
+		/* An overflowed ring stays broken: the next fraction gets a new VM. */
+		if (!vm_measure(b, p->fracs[f], &p->res[f]) && f + 1 < p->nfr) {
+			vm_close(b);
+			b = vm_open(&p->wl, p->mode, p->place, &p->skip);
+		}
+		step_done(pr, p, f);
+	}
+	/* Where the threads ran, read while the VM still exists. */
+	if (p->place)
+		ds_place_read_back(p->place, b->dvm, &p->rb);
+	vm_close(b);
+	if (p->place)
+		sched_setaffinity(0, sizeof(mine), &mine);
 }

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Order statistics over one figure's samples.  p99 is the nearest-rank
+ * Statistics: every point's samples summarised per figure, and what the
+ * tables compare across points (the tracking tax against the baseline,
+ * the harness's overhead per mode, -x fraction's crossover).
+ *
+ * Order statistics over one figure's samples: p99 is the nearest-rank
  * percentile: with fewer than 100 samples it is the maximum, which is the
  * honest answer; the sample count is printed beside it.
  */
@@ -9,26 +13,9 @@
 #include <string.h>
 
 #include "bench.h"
+#include "mode.h"
 #include "median.h"
 #include "util.h"
-
-const char *const ds_bm_names[BM_NR] = {
-	[BM_HARVEST_NS] = "harvest_ns",
-	[BM_GET_NS] = "get_ns",
-	[BM_RESET_NS] = "reset_ns",
-	[BM_USER_NS] = "user_ns",
-	[BM_PAGES] = "pages",
-	[BM_CALLS] = "calls",
-	[BM_WALL_NS] = "wall_ns",
-	[BM_WRITES] = "writes",
-	[BM_FULL_EXITS] = "full_exits",
-	[BM_STALL_NS] = "stall_ns",
-	[BM_FREE_PAGES] = "free_pages",
-	[BM_NS_PER_PAGE] = "ns_per_page",
-	[BM_NS_PER_GIB] = "ns_per_GiB",
-	[BM_USER_PCT] = "user_pct",
-	[BM_WRITES_PER_S] = "writes_per_s",
-};
 
 void ds_stat_of(const double *v, uint32_t n, struct ds_stat *s)
 {
@@ -53,32 +40,14 @@ void ds_stat_of(const double *v, uint32_t n, struct ds_stat *s)
 	free(sorted);
 }
 
-void ds_bench_res_init(struct ds_bench_res *r, uint32_t rounds)
-{
-	unsigned int i;
-
-	memset(r, 0, sizeof(*r));
-	for (i = 0; i < BM_NR; i++)
-		r->v[i] = ds_calloc(rounds, sizeof(double));
-}
-
-void ds_bench_res_free(struct ds_bench_res *r)
-{
-	unsigned int i;
-
-	for (i = 0; i < BM_NR; i++)
-		free(r->v[i]);
-	memset(r, 0, sizeof(*r));
-}
-
 /*
  * Where cost curve @b (the bitmap) becomes cheaper than @a (the ring),
  * with x ascending: the last point where a - b turns from negative to
  * positive, interpolated linearly in log x because the sweep's x steps
  * are geometric.  Returns DS_CROSS_AT with *at set, or why there is none.
  */
-int ds_crossover(const double *xs, const double *as, const double *bs,
-		 unsigned int ns, double *at)
+static int crossover(const double *xs, const double *as, const double *bs,
+			 unsigned int ns, double *at)
 {
 	double d0, d1, l0, l1, x[64], a[64], b[64];
 	int i, last = -1, pos = 0, neg = 0;
@@ -114,8 +83,8 @@ int ds_crossover(const double *xs, const double *as, const double *bs,
 	return DS_CROSS_AT;
 }
 
-void ds_overhead_add(struct ds_overhead *o, const char *mode,
-		     const struct ds_stat *st)
+static void overhead_add(struct ds_overhead *o, const char *mode,
+			 const struct ds_stat *st)
 {
 	double pct = st[BM_USER_PCT].median, pages = st[BM_PAGES].median;
 	unsigned int i;
@@ -132,20 +101,100 @@ void ds_overhead_add(struct ds_overhead *o, const char *mode,
 	o->m[i].ns_page[o->m[i].n++] = pages > 0 ? st[BM_USER_NS].median / pages : NAN;
 }
 
-/*
- * "overhead MODE: ..." on stdout: the median over the sweep's points of
- * each point's median, its range, and the goal it is held to.
- */
-void ds_overhead_print(const struct ds_overhead *o, uint32_t rounds)
+/* The baseline's median round wall time for the same VM shape and fraction. */
+static double baseline_wall(const struct ds_sweep *s, const struct ds_point *p,
+			    unsigned int f)
 {
-	struct ds_stat p, q;
-	unsigned int i;
+	unsigned int i, g;
 
-	for (i = 0; i < o->nmodes; i++) {
-		ds_stat_of(o->m[i].pct, o->m[i].n, &p);
-		ds_stat_of(o->m[i].ns_page, o->m[i].n, &q);
-		printf("overhead %-6s user_ns %.2f%% of harvest_ns (median of %u points, range %.2f..%.2f%%; each a median of %u rounds), %.2f ns/page; goal < 2%%: %s\n",
-		       o->m[i].mode, p.median, p.n, p.min, p.max, rounds, q.median,
-		       p.max < 2 ? "met" : p.median < 2 ? "met at the median" : "MISSED");
+	for (i = 0; i < s->npts; i++) {
+		const struct ds_point *q = &s->pts[i];
+
+		if (q->mode || q->skip || q->wl.mem_bytes != p->wl.mem_bytes ||
+		    q->wl.nr_vcpus != p->wl.nr_vcpus)
+			continue;
+		for (g = 0; g < q->nfr; g++)
+			if (q->fracs[g] == p->fracs[f])
+				return q->st[g][BM_WALL_NS].median;
 	}
+	return NAN;
+}
+
+/* The median harvest cost of @mode at @mem for each fraction, or NaN. */
+static void mode_curve(const struct ds_sweep *s, const char *mode, uint64_t mem,
+		       double *y)
+{
+	unsigned int i, f;
+
+	for (f = 0; f < s->o->nr_fracs; f++)
+		y[f] = NAN;
+	for (i = 0; i < s->npts; i++) {
+		const struct ds_point *p = &s->pts[i];
+
+		if (!p->mode || p->skip || strcmp(p->mode->name, mode) ||
+		    p->wl.mem_bytes != mem)
+			continue;
+		/* A ring that lost entries harvested less than it should. */
+		for (f = 0; f < p->nfr; f++)
+			y[f] = p->res[f].overflow ? NAN : p->st[f][BM_HARVEST_NS].median;
+	}
+}
+
+/*
+ * Per memory size, the dirty fraction above which the bitmap's harvest
+ * (get + re-protect) costs less than the ring's (read, reset, and the
+ * harvests done on ring-full exits).
+ */
+static void crossings(struct ds_sweep *s)
+{
+	const struct ds_sweep_opts *o = s->o;
+	double x[32], ring[32], bitmap[32];
+	unsigned int m, f;
+
+	for (f = 0; f < o->nr_fracs; f++)
+		x[f] = o->fracs_ppm[f] / 1e4;
+	for (m = 0; m < o->nr_mems; m++) {
+		struct ds_crossing *c = &s->cross[m];
+
+		mode_curve(s, "ring", o->mems[m], ring);
+		mode_curve(s, "bitmap", o->mems[m], bitmap);
+		c->at = NAN;
+		c->kind = crossover(x, ring, bitmap, o->nr_fracs, &c->at);
+		for (f = 0, c->left = 0; f < o->nr_fracs; f++)
+			c->left += isnan(ring[f]) || isnan(bitmap[f]);
+	}
+}
+
+void ds_sweep_stats(struct ds_sweep *s)
+{
+	struct ds_overhead *o = &s->ovh;
+	unsigned int i, f, m;
+
+	for (i = 0; i < s->npts; i++) {
+		struct ds_point *p = &s->pts[i];
+
+		for (f = 0; !p->skip && f < p->nfr; f++)
+			for (m = 0; m < BM_NR; m++)
+				ds_stat_of(p->res[f].v[m], p->res[f].n, &p->st[f][m]);
+	}
+	for (i = 0; i < s->npts; i++) {
+		struct ds_point *p = &s->pts[i];
+
+		for (f = 0; !p->skip && f < p->nfr; f++) {
+			double base = baseline_wall(s, p, f);
+
+			p->tax[f] = NAN;
+			if (p->mode && base > 0)
+				p->tax[f] = 100.0 * (p->st[f][BM_WALL_NS].median / base - 1);
+			/* The placement sweep has no overhead lines. */
+			if (p->mode && !p->place && !p->res[f].overflow)
+				overhead_add(o, p->mode->name, p->st[f]);
+		}
+	}
+	for (m = 0; m < o->nmodes; m++) {
+		ds_stat_of(o->m[m].pct, o->m[m].n, &o->m[m].pct_st);
+		ds_stat_of(o->m[m].ns_page, o->m[m].n, &o->m[m].ns_page_st);
+	}
+	if (s->o->kind == SW_FRACTION)
+		crossings(s);
 }

@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The sweeps.  Each sweep kind turns its options into points (one VM
- * each), runs them with progress on stderr, and writes two tables: the
- * summary (one row per point and fraction, every figure as median, p99,
- * min, max and sample count) and the raw per-round samples that plots of
- * distributions and `dirtysuite compare` need.
+ * each), and then hands the points down the stages of bench.h one after
+ * the other: every point is run (bench_run.c, progress on stderr), then
+ * summarised (bench_stats.c), then written out (bench_out.c).  Nothing
+ * below calls back up here: the sweep's and its tables' names go down in
+ * struct ds_sweep.
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bench.h"
 #include "mode.h"
+#include "placement.h"
 #include "util.h"
+
+#define PL_MAX		4	/* same-core, other-core, other-node */
 
 static const char *const sweep_names[] = {
 	[SW_POINT] = "point", [SW_FRACTION] = "fraction", [SW_RING] = "ring",
@@ -23,59 +26,87 @@ const char *ds_sweep_name(enum ds_sweep_kind k)
 	return sweep_names[k];
 }
 
-const char *ds_sweep_table(const struct ds_sweep_opts *o)
+/* The modes of @wl that this build has, in table order. */
+static unsigned int wl_modes(const struct ds_workload *wl,
+			     const struct ds_mode **out, unsigned int max)
 {
-	return o->name ? o->name : sweep_names[o->kind];
+	unsigned int i, j, n = 0;
+
+	for (i = 0; i < ds_nr_modes && n < max; i++) {
+		bool want = !wl->nr_modes;
+
+		for (j = 0; j < wl->nr_modes; j++)
+			want |= !strcmp(wl->modes[j], ds_modes[i]->name);
+		if (want)
+			out[n++] = ds_modes[i];
+	}
+	return n;
 }
 
-static const char *mode_name(const struct sw_point *p)
+static void add_point(struct ds_sweep *s, const struct ds_workload *wl,
+		      const struct ds_mode *mode, struct ds_placement *place,
+		      const uint32_t *fracs, unsigned int nfr)
 {
-	return p->mode ? p->mode->name : "off";
-}
+	struct ds_point *p;
 
-static void add_point(struct sweep *s, const struct ds_workload *wl,
-		      const struct ds_mode *mode, const uint32_t *fracs,
-		      unsigned int nfr)
-{
-	struct sw_point *p;
-
-	if (s->npts == MAX_POINTS)
+	if (s->npts == DS_MAX_POINTS)
 		return;
 	p = &s->pts[s->npts++];
 	p->wl = *wl;
 	p->mode = mode;
+	p->place = place;
 	p->nfr = nfr;
 	memcpy(p->fracs, fracs, nfr * sizeof(*fracs));
 }
 
 /* Every mode of the workload, and the tracking-off baseline first. */
-static void add_all_modes(struct sweep *s, const struct ds_workload *wl,
+static void add_all_modes(struct ds_sweep *s, const struct ds_workload *wl,
 			  const uint32_t *fracs, unsigned int nfr)
 {
 	const struct ds_mode *modes[16];
-	unsigned int i, n = ds_bench_modes(wl, modes, 16);
+	unsigned int i, n = wl_modes(wl, modes, 16);
 
-	add_point(s, wl, NULL, fracs, nfr);
+	add_point(s, wl, NULL, NULL, fracs, nfr);
 	for (i = 0; i < n; i++)
-		add_point(s, wl, modes[i], fracs, nfr);
+		add_point(s, wl, modes[i], NULL, fracs, nfr);
 }
 
-static void add_one_mode(struct sweep *s, const struct ds_workload *wl,
+static void add_one_mode(struct ds_sweep *s, const struct ds_workload *wl,
 			 const char *name)
 {
 	const struct ds_mode *m = ds_mode_find(name);
 
 	if (!m) {
 		fprintf(stderr, "ds-bench: sweep %s: mode '%s' is not in this build: skipped\n",
-			sweep_names[s->o->kind], name);
-		printf("# SKIP sweep %s: mode %s not in this build\n",
-		       sweep_names[s->o->kind], name);
+			s->name, name);
+		printf("# SKIP sweep %s: mode %s not in this build\n", s->name, name);
 		return;
 	}
-	add_point(s, wl, m, &wl->pat.fraction_ppm, 1);
+	add_point(s, wl, m, NULL, &wl->pat.fraction_ppm, 1);
 }
 
-static void make_points(struct sweep *s)
+/*
+ * -x placement: every mode of the workload (no baseline) under each
+ * standard placement of ds_placement_sweep() (the vCPUs on core 0; the
+ * harvester on the same core, on another core, on another NUMA node with
+ * the memory on the first, each only where this machine has it), at the
+ * workload's dirty fraction.
+ */
+static void add_placements(struct ds_sweep *s, const struct ds_workload *wl)
+{
+	static struct ds_placement pl[PL_MAX];
+	const struct ds_mode *modes[16];
+	unsigned int nm = wl_modes(wl, modes, 16), m;
+	int np = ds_placement_sweep(pl, PL_MAX), i;
+
+	if (!np)
+		printf("# SKIP sweep placement: no placement of the standard set exists here\n");
+	for (i = 0; i < np; i++)
+		for (m = 0; m < nm; m++)
+			add_point(s, wl, modes[m], &pl[i], &wl->pat.fraction_ppm, 1);
+}
+
+static void make_points(struct ds_sweep *s)
 {
 	const struct ds_sweep_opts *o = s->o;
 	struct ds_workload wl = o->wl;
@@ -109,100 +140,96 @@ static void make_points(struct sweep *s)
 			add_all_modes(s, &wl, &wl.pat.fraction_ppm, 1);
 		}
 		break;
-	default:	/* placement: bench_place.c */
+	case SW_PLACEMENT:
+		add_placements(s, &wl);
+		break;
+	default:
 		break;
 	}
 }
 
-/* Rough cost of a step, in faulted MiB: the unit the ETA is scaled by. */
-static double step_weight(const struct sw_point *p, unsigned int f)
-{
-	double mib = p->wl.mem_bytes / 1048576.0;
-	double rounds = p->wl.rounds + p->wl.warmup;
-	double w = mib * rounds * (p->fracs[f] / 1e6 + 0.02);
-
-	if (!p->mode)
-		w *= 0.3;	/* no write-protect faults without tracking */
-	return w + (f == 0 ? mib : 0);	/* the prefault round */
-}
-
-static void progress(struct sweep *s, const struct sw_point *p, unsigned int f)
-{
-	double el = (ds_now_ns() - s->t_start) / 1e9;
-	double eta = s->done_w > 0 ? el * (s->total_w - s->done_w) / s->done_w : NAN;
-
-	fprintf(stderr, "ds-bench: %s [%u/%u, %u left] %llu MiB %u vCPUs %s dirty %.4g%% ring %u shift %u; %.0f s elapsed, ETA %s%.0f s\n",
-		sweep_names[s->o->kind], s->step + 1, s->steps,
-		s->steps - s->step - 1,
-		(unsigned long long)(p->wl.mem_bytes >> 20), p->wl.nr_vcpus,
-		mode_name(p), p->fracs[f] / 1e4, p->wl.ring_entries,
-		p->wl.clear_shift, el, isnan(eta) ? "~" : "", isnan(eta) ? 0 : eta);
-}
-
-static void run_points(struct sweep *s)
+static void run_points(struct ds_sweep *s)
 {
 	unsigned int i, f;
 
 	for (i = 0; i < s->npts; i++)
 		for (f = 0; f < s->pts[i].nfr; f++) {
-			s->total_w += step_weight(&s->pts[i], f);
-			s->steps++;
+			s->prog.total_w += ds_point_weight(&s->pts[i], f);
+			s->prog.steps++;
 		}
-	s->t_start = ds_now_ns();
-	for (i = 0; i < s->npts; i++) {
-		struct sw_point *p = &s->pts[i];
-		struct ds_bench_vm *b;
+	for (i = 0; i < s->npts; i++)
+		ds_point_run(&s->pts[i], &s->prog);
+}
 
-		progress(s, p, 0);
-		b = ds_bench_open(&p->wl, p->mode, &p->skip);
-		if (!b) {
-			printf("# SKIP mode %s: %s\n", mode_name(p), p->skip);
-			for (f = 0; f < p->nfr; f++) {
-				s->done_w += step_weight(p, f);
-				s->step++;
-			}
-			continue;
-		}
-		for (f = 0; f < p->nfr; f++) {
-			if (f)
-				progress(s, p, f);
-			ds_bench_res_init(&p->res[f], p->wl.rounds);
-			/* An overflowed ring stays broken: the next fraction gets a new VM. */
-			if (!ds_bench_measure(b, p->fracs[f], &p->res[f]) &&
-			    f + 1 < p->nfr) {
-				ds_bench_close(b);
-				b = ds_bench_open(&p->wl, p->mode, &p->skip);
-			}
-			s->done_w += step_weight(p, f);
-			s->step++;
-		}
-		ds_bench_close(b);
-	}
+static void meta_of(const struct ds_sweep *s, char *meta, size_t len)
+{
+	const struct ds_sweep_opts *o = s->o;
+
+	if (o->kind == SW_PLACEMENT)
+		snprintf(meta, len, "sweep=placement workload=%s pattern=%s dirty_pct=%.4g mem_MiB=%llu vcpus=%u rounds=%u warmup=%u",
+			 o->wl.name, ds_patterns[o->wl.pat.pattern].name,
+			 o->wl.pat.fraction_ppm / 1e4,
+			 (unsigned long long)(o->wl.mem_bytes >> 20), o->wl.nr_vcpus,
+			 o->wl.rounds, o->wl.warmup);
+	else
+		snprintf(meta, len, "sweep=%s workload=%s pattern=%s rounds=%u warmup=%u backing=%u memslots=%u",
+			 s->name, o->wl.name, ds_patterns[o->wl.pat.pattern].name,
+			 o->wl.rounds, o->wl.warmup, o->wl.backing, o->wl.nr_slots);
+}
+
+static void done(const struct ds_sweep *s)
+{
+	fprintf(stderr, "ds-bench: %s done in %.0f s\n", s->name,
+		(ds_now_ns() - s->prog.t_start) / 1e9);
+}
+
+/*
+ * -x placement opens its tables before it runs anything, so that a run
+ * whose read-back could not be kept pins no thread; it has done so since
+ * its rows were written as each point ran.
+ */
+static bool place_sweep(struct ds_sweep *s, const char *meta)
+{
+	struct ds_place_out *po = ds_out_place_open(s, meta);
+
+	if (!po)
+		return false;
+	make_points(s);
+	run_points(s);
+	ds_sweep_stats(s);
+	done(s);
+	return ds_out_place(po, s);
+}
+
+static bool sweep(struct ds_sweep *s, const char *meta)
+{
+	bool ok;
+
+	make_points(s);
+	run_points(s);
+	ds_sweep_stats(s);
+	ok = ds_out_sweep(s, meta);
+	if (s->o->kind == SW_FRACTION)
+		ok &= ds_out_crossover(s, meta);
+	done(s);
+	return ok;
 }
 
 int ds_sweep_run(const struct ds_sweep_opts *o)
 {
-	struct sweep s = { .o = o };
+	struct ds_sweep s = { .o = o, .name = sweep_names[o->kind] };
 	char meta[256];
-	unsigned int i, f;
+	unsigned int i;
 	bool ok;
 
-	if (o->kind == SW_PLACEMENT)
-		return ds_place_sweep_run(o);
-	s.pts = ds_calloc(MAX_POINTS, sizeof(*s.pts));
-	make_points(&s);
-	snprintf(meta, sizeof(meta), "sweep=%s workload=%s pattern=%s rounds=%u warmup=%u backing=%u memslots=%u",
-		 sweep_names[o->kind], o->wl.name, ds_patterns[o->wl.pat.pattern].name,
-		 o->wl.rounds, o->wl.warmup, o->wl.backing, o->wl.nr_slots);
-	run_points(&s);
-	ok = ds_sweep_write_tables(&s, meta);
-	if (o->kind == SW_FRACTION)
-		ok &= ds_crossover_write(&s, meta);
-	fprintf(stderr, "ds-bench: %s done in %.0f s\n", sweep_names[o->kind],
-		(ds_now_ns() - s.t_start) / 1e9);
+	s.table = o->name ? o->name : s.name;
+	s.prog.sweep = s.name;
+	s.prog.t_start = ds_now_ns();
+	s.pts = ds_calloc(DS_MAX_POINTS, sizeof(*s.pts));
+	meta_of(&s, meta, sizeof(meta));
+	ok = o->kind == SW_PLACEMENT ? place_sweep(&s, meta) : sweep(&s, meta);
 	for (i = 0; i < s.npts; i++)
-		for (f = 0; f < s.pts[i].nfr; f++)
-			ds_bench_res_free(&s.pts[i].res[f]);
+		ds_point_free(&s.pts[i]);
 	free(s.pts);
 	return ok ? 0 : 3;
 }
