@@ -189,9 +189,7 @@ struct ds_vm;
 void ds_place_read_back(struct ds_placement *pl, struct ds_vm *dvm,
 			struct ds_readback *rb);
 
-/* bench_stats.c */
-void ds_stat_of(const double *v, uint32_t n, struct ds_stat *s);
-/* Every point's p->st and p->tax; s->ovh; s->cross for -x fraction. */
+/* bench_stats.c: every point's p->st and p->tax; s->ovh; s->cross for -x fraction. */
 void ds_sweep_stats(struct ds_sweep *s);
 
 /* bench_out.c */

@@ -2,12 +2,12 @@
 /*
  * Running one point: its VM's life, from which come the raw samples of
  * every fraction (and, for a placed point, the read-back of bench_place.c).
- * The VM's memory is faulted in once, by a round of
- * seq at 100%, so that no measured round pays for first-touch faults that
- * have nothing to do with tracking; then each fraction gets its warm-up
- * and measured rounds.  The fraction is changed by rewriting the pattern
- * in the guest's copy of ds_params while every vCPU is stopped at its
- * GUEST_SYNC: the guest re-reads it at the start of each round.
+ * The VM's memory is faulted in once, by a round of seq at 100%, so that
+ * no measured round pays for first-touch faults that have nothing to do
+ * with tracking; then each fraction gets its warm-up and measured rounds.
+ * The fraction is changed by rewriting the pattern in the guest's copy of
+ * ds_params while every vCPU is stopped at its GUEST_SYNC: the guest
+ * re-reads it at the start of each round.
  */
 #include <math.h>
 #include <sched.h>
@@ -74,6 +74,11 @@ static void set_logging(struct ds_vm *dvm, uint32_t flags)
 		ds_vm_slot_flags(dvm, &dvm->slots[i], flags);
 }
 
+/*
+ * Create the VM of @wl with @mode (NULL: tracking off, the baseline),
+ * placed as @place says (NULL: not placed; it outlives the VM), and fault
+ * every page in once.  NULL with *skip set when the mode cannot run.
+ */
 static struct ds_bench_vm *vm_open(const struct ds_workload *wl,
 				   const struct ds_mode *mode,
 				   struct ds_placement *place, const char **skip)

@@ -17,7 +17,7 @@
 #include "median.h"
 #include "util.h"
 
-void ds_stat_of(const double *v, uint32_t n, struct ds_stat *s)
+static void stat_of(const double *v, uint32_t n, struct ds_stat *s)
 {
 	double *sorted = ds_calloc(n, sizeof(double));
 	uint32_t i, m = 0;
@@ -175,7 +175,7 @@ void ds_sweep_stats(struct ds_sweep *s)
 
 		for (f = 0; !p->skip && f < p->nfr; f++)
 			for (m = 0; m < BM_NR; m++)
-				ds_stat_of(p->res[f].v[m], p->res[f].n, &p->st[f][m]);
+				stat_of(p->res[f].v[m], p->res[f].n, &p->st[f][m]);
 	}
 	for (i = 0; i < s->npts; i++) {
 		struct ds_point *p = &s->pts[i];
@@ -192,8 +192,8 @@ void ds_sweep_stats(struct ds_sweep *s)
 		}
 	}
 	for (m = 0; m < o->nmodes; m++) {
-		ds_stat_of(o->m[m].pct, o->m[m].n, &o->m[m].pct_st);
-		ds_stat_of(o->m[m].ns_page, o->m[m].n, &o->m[m].ns_page_st);
+		stat_of(o->m[m].pct, o->m[m].n, &o->m[m].pct_st);
+		stat_of(o->m[m].ns_page, o->m[m].n, &o->m[m].ns_page_st);
 	}
 	if (s->o->kind == SW_FRACTION)
 		crossings(s);
