@@ -26,7 +26,8 @@ FUZZ_SRCS_opt := harness/lib/opt.c
 FUZZ_SRCS_args := suite/args.c harness/lib/opt.c harness/lib/inject.c
 ifneq ($(wildcard harness/tools/bench/workload.c),)
 FUZZ_NAMES += workload
-FUZZ_SRCS_workload := harness/tools/bench/workload.c harness/lib/opt.c
+FUZZ_SRCS_workload := harness/tools/bench/workload.c \
+	harness/tools/bench/workload_file.c harness/lib/opt.c
 # The pattern table is guest code: linked, never instrumented.
 FUZZ_GUEST_workload := guests/patterns.c
 endif

@@ -18,15 +18,10 @@ $(B)/bin/ds-bench: LDLIBS_KVM += -lm
 $(B)/bin/ds-bench: $(BENCH_OBJS) $(PLACEMENT_OBJS) $(HOST_OBJS) $(GUEST_OBJS)
 	$(call link_kvm) $(PLACEMENT_LIBS)
 
-# The workload unit test needs the keys and the file reader beside the usual host objects.
+# The workload unit test needs the keys and the file reader beside the
+# usual host objects.
 $(B)/tests/test-workload: $(B)/obj/harness/tools/bench/workload.o \
 	$(B)/obj/harness/tools/bench/workload_file.o
-# tests/fuzz/fuzz.mk fuzzes the parser with FUZZ_SRCS_workload, which
-# names workload.c only: the file reader is added to both of its
-# harnesses here, where the split into two files was made ($(BK)/fuzz is
-# its FUZZ_OUT, which is defined after this file).
-$(B)/tests/test-fuzz-workload: $(B)/obj/harness/tools/bench/workload_file.o
-$(BK)/fuzz/fuzz-workload: $(BK)/fuzz/obj/harness/tools/bench/workload_file.o
 
 .PHONY: bench bench-validate
 # The default set: every sweep, sized to finish in under 10 minutes here.
