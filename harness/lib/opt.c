@@ -6,18 +6,14 @@
 
 #include "opt.h"
 
-static bool parse(const char *what, const char *text, bool suffix,
-		  uint64_t min, uint64_t max, uint64_t *out)
+enum ds_num ds_num_parse(const char *text, bool suffix, uint64_t *out)
 {
 	unsigned long long v;
 	unsigned int shift = 0;
 	char *end;
 
-	if (!text || !*text || !isdigit((unsigned char)*text)) {
-		fprintf(stderr, "dirtysuite: %s: '%s' is not a number\n", what,
-			text ? text : "");
-		return false;
-	}
+	if (!text || !isdigit((unsigned char)*text))
+		return DS_NUM_NAN;
 	errno = 0;
 	v = strtoull(text, &end, 0);
 	if (suffix && *end && !end[1]) {
@@ -27,16 +23,32 @@ static bool parse(const char *what, const char *text, bool suffix,
 		case 'g': case 'G': shift = 30; end++; break;
 		}
 	}
-	if (*end) {
+	if (*end)
+		return DS_NUM_NAN;
+	if (errno == ERANGE || (shift && v > (~0ULL >> shift)))
+		return DS_NUM_BIG;
+	*out = v << shift;
+	return DS_NUM_OK;
+}
+
+static bool parse(const char *what, const char *text, bool suffix,
+		  uint64_t min, uint64_t max, uint64_t *out)
+{
+	uint64_t v;
+
+	switch (ds_num_parse(text, suffix, &v)) {
+	case DS_NUM_NAN:
 		fprintf(stderr, "dirtysuite: %s: '%s' is not a number%s\n", what,
-			text, suffix ? " (sizes take K, M or G)" : "");
+			text ? text : "",
+			suffix && text && isdigit((unsigned char)*text) ?
+			" (sizes take K, M or G)" : "");
 		return false;
-	}
-	if (errno == ERANGE || (shift && v > (~0ULL >> shift))) {
+	case DS_NUM_BIG:
 		fprintf(stderr, "dirtysuite: %s: '%s' is too large\n", what, text);
 		return false;
+	case DS_NUM_OK:
+		break;
 	}
-	v <<= shift;
 	if (v < min || v > max) {
 		fprintf(stderr, "dirtysuite: %s: %s is out of range [%llu, %llu]\n",
 			what, text, (unsigned long long)min,

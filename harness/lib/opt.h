@@ -6,6 +6,15 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* What ds_num_parse() found: the callers word their own errors. */
+enum ds_num { DS_NUM_OK, DS_NUM_NAN, DS_NUM_BIG };
+
+/*
+ * The one number reader: decimal or 0x hex, with a K/M/G suffix (binary
+ * units) when @suffix; no range check and no message.
+ */
+enum ds_num ds_num_parse(const char *text, bool suffix, uint64_t *out);
+
 /*
  * Parse an unsigned decimal (or 0x hex) number in [min, max].  On error,
  * print one line "dirtysuite: WHAT: 'TEXT' is ..." and return false.

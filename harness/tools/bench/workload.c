@@ -5,12 +5,12 @@
  * whether it comes from a file (workload_file.c) or from -k.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "opt.h"
 #include "pattern.h"
 #include "workload.h"
 
@@ -64,29 +64,6 @@ void ds_workload_default(struct ds_workload *wl)
 	wl->warmup = 2;
 	wl->ring_entries = 4096;
 	wl->clear_shift = 6;
-}
-
-static bool parse_num(const char *text, uint64_t *out, unsigned int shift_ok)
-{
-	unsigned long long v;
-	unsigned int shift = 0;
-	char *end;
-
-	if (!isdigit((unsigned char)*text))
-		return false;
-	errno = 0;
-	v = strtoull(text, &end, 0);
-	if (shift_ok && *end && !end[1]) {
-		switch (*end) {
-		case 'k': case 'K': shift = 10; end++; break;
-		case 'm': case 'M': shift = 20; end++; break;
-		case 'g': case 'G': shift = 30; end++; break;
-		}
-	}
-	if (*end || errno == ERANGE || (shift && v > (~0ULL >> shift)))
-		return false;
-	*out = v << shift;
-	return true;
 }
 
 bool ds_parse_pct_ppm(const char *text, uint32_t *ppm)
@@ -221,7 +198,7 @@ bool ds_workload_set(struct ds_workload *wl, const char *key,
 		v = u;
 		break;
 	default:
-		if (!parse_num(value, &v, k->type == WL_SIZE)) {
+		if (ds_num_parse(value, k->type == WL_SIZE, &v) != DS_NUM_OK) {
 			snprintf(why, len, "%s: '%s' is not a number%s", key, value,
 				 k->type == WL_SIZE ? " (sizes take K, M or G)" : "");
 			return false;
