@@ -18,6 +18,13 @@ $(B)/bin/ds-bench: LDLIBS_KVM += -lm
 $(B)/bin/ds-bench: $(BENCH_OBJS) $(PLACEMENT_OBJS) $(HOST_OBJS) $(GUEST_OBJS)
 	$(call link_kvm) $(PLACEMENT_LIBS)
 
+# The static copy for `dirtysuite vm`: benchmarks inside a kernel under
+# test, and the capabilities in each run's env.txt (ds-bench -C).
+STATIC_BINS += $(B)/static/bin/ds-bench
+$(B)/static/bin/ds-bench: $(BENCH_OBJS) $(PLACEMENT_OBJS) \
+		$(B)/obj/harness/tools/placement/placement_noudev.o $(HOST_OBJS) $(GUEST_OBJS)
+	$(call link_kvm,-static) $(PLACEMENT_LIBS) -lm
+
 # The workload unit test needs the keys and the file reader beside the
 # usual host objects.
 $(B)/tests/test-workload: $(B)/obj/harness/tools/bench/workload.o \

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bench.h"
+#include "ds_uapi.h"
 #include "mode.h"
 #include "opt.h"
 #include "pattern.h"
@@ -129,6 +130,7 @@ static void print_caps(void)
 		{ "DIRTY_LOG_RING_ACQ_REL", KVM_CAP_DIRTY_LOG_RING_ACQ_REL },
 		{ "DIRTY_LOG_RING_WITH_BITMAP", KVM_CAP_DIRTY_LOG_RING_WITH_BITMAP },
 		{ "MANUAL_DIRTY_LOG_PROTECT2", KVM_CAP_MANUAL_DIRTY_LOG_PROTECT2 },
+		{ "DIRTY_LOG_RING_WAITQUEUE", KVM_CAP_DIRTY_LOG_RING_WAITQUEUE },
 		{ "NR_MEMSLOTS", KVM_CAP_NR_MEMSLOTS },
 		{ "MAX_VCPUS", KVM_CAP_MAX_VCPUS },
 		{ "MULTI_ADDRESS_SPACE", KVM_CAP_MULTI_ADDRESS_SPACE },
