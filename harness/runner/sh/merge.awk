@@ -13,6 +13,8 @@ function rank(k) { return k ~ /^[A-Z]+-[0-9]+$/ ? 1 : k ~ /^crossover/ ? 2 : 3 }
 function cell(m, k) { return ((m, k) in val) ? val[m, k] : "-" }
 !($1 in mi) { mi[$1] = ++nm; mname[nm] = $1 }
 $2 == "kernel" { kern[$1] = $3; next }
+# The matrix's facts (sh/matrix.awk): reasons and capabilities.
+$2 ~ /^(why|cap):/ { next }
 !($2 in ki) { ki[$2] = ++nk; key[nk] = $2 }
 { val[$1, $2] = $3 }
 END {

@@ -5,7 +5,9 @@
 #
 #   awk -F '\t' -v m=MACHINE -v kind=KIND -f merge_facts.awk TABLE
 #
-#   summary    summary.tsv: each conformance ID's result
+#   summary    summary.tsv: each conformance ID's result, and its reason
+#              as why:ID where it gives one
+#   env        env.txt: each kvm_cap.NAME as cap:NAME
 #   crossover  crossover.tsv: crossover_dirty_pct@<N>MiB
 #   latency    latency.tsv: harvest_us_median:<mode>, the mode "off" and
 #              a mode with no figure (nan) left out
@@ -13,8 +15,19 @@
 kind == "summary" {
 	if (/^#/ || $1 == "id" || NF < 2)
 		next
-	if ($1 ~ /^[A-Z]+-[0-9]+$/)
-		print m "\t" $1 "\t" $2
+	if ($1 !~ /^[A-Z]+-[0-9]+$/)
+		next
+	print m "\t" $1 "\t" $2
+	if (NF >= 3 && $3 != "-")
+		print m "\twhy:" $1 "\t" $3
+	next
+}
+# "kvm_cap.NAME: VALUE" lines, as ds-bench -C printed them into env.txt.
+kind == "env" {
+	if (sub(/^kvm_cap\./, "")) {
+		split($0, kv, /: */)
+		print m "\tcap:" kv[1] "\t" kv[2]
+	}
 	next
 }
 /^#/ { next }
