@@ -4,24 +4,35 @@
 # them, whose WAITQUEUE area tests the patch (included from the top
 # Makefile; $(B) is the build directory, $(TOP) the repository).
 #
-#   make kernels         build/kernel/{stock,patched}/bzImage
+#   make kernels         build/kernel/{stock,patched,lts}/bzImage
 #   make kernel-stock    linux-source-6.12 + kernel/config.fragment
 #   make kernel-patched  the same with kernel/patches/*.patch applied
-#   make kernel-check    the suite in both kernels (and Debian's packaged
+#   make kernel-lts      linux-source-6.1 + kernel/config.fragment
+#   make static-lts      the suite built on 6.1's own selftests framework
+#   make kernel-check    the suite in every kernel (and Debian's packaged
 #                        6.12 with its modular KVM where it is installed)
 #
 # kernel/build does its own incremental work (stamps, the kernel's make), so
 # these targets are phony: make cannot see into the kernel tree.
 
-.PHONY: kernels kernel-stock kernel-patched kernel-check
+.PHONY: kernels kernel-stock kernel-patched kernel-lts static-lts kernel-check
 
-kernels: kernel-stock kernel-patched
+kernels: kernel-stock kernel-patched kernel-lts
 kernel-stock:
 	B=$(B) $(TOP)/kernel/build stock
 kernel-patched:
 	B=$(B) $(TOP)/kernel/build patched
+kernel-lts:
+	B=$(B) $(TOP)/kernel/build lts
 
-kernel-check: kernels static
+# 6.12's selftests framework needs KVM_SET_USER_MEMORY_REGION2 (6.8), so
+# the suite that runs in the 6.1 kernel is built on 6.1's framework, from
+# the very tree that kernel was built from, as kernel CI builds it on its
+# own tree: its objects, headers and library in $(B)/lts.
+static-lts: kernel-lts
+	$(MAKE) BK=$(B)/lts B=$(B)/lts KDIR=$(B)/kernel/src-lts static-suite
+
+kernel-check: kernels static static-lts
 	B=$(B) $(TOP)/kernel/check $(CHECK_ARGS)
 
 # Mutation testing with real kernels: each kernel/mutants/*.patch plants a
