@@ -13,6 +13,7 @@ extern const struct ds_area ds_area_clear;
 extern const struct ds_area ds_area_ring;
 extern const struct ds_area ds_area_softfull;
 extern const struct ds_area ds_area_waitqueue;
+extern const struct ds_area ds_area_caps;
 
 const struct ds_area *const ds_areas[] = {
 	&ds_area_bitmap,
@@ -23,5 +24,6 @@ const struct ds_area *const ds_areas[] = {
 	&ds_area_ring,
 	&ds_area_softfull,
 	&ds_area_waitqueue,
+	&ds_area_caps,
 };
 const unsigned int ds_nr_areas = sizeof(ds_areas) / sizeof(ds_areas[0]);

@@ -2,18 +2,24 @@
 /* How a test reports: skip reasons, failures and checks, as '#' lines. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/utsname.h>
 
 #include "suite.h"
 
+/*
+ * The reason ends with the kernel's release: across kernels (make
+ * kernel-check's matrix) a SKIP names the kernel that lacked the feature.
+ */
 int ds_skip(const char *fmt, ...)
 {
+	struct utsname u;
 	va_list ap;
 
 	printf("SKIP: ");
 	va_start(ap, fmt);
 	vprintf(fmt, ap);
 	va_end(ap);
-	printf("\n");
+	printf(" [kernel %s]\n", uname(&u) ? "?" : u.release);
 	return KSFT_SKIP;
 }
 

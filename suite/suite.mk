@@ -7,6 +7,7 @@ SUITE_SRCS += suite/badinput.c
 SUITE_SRCS += suite/badinput_ring.c
 SUITE_SRCS += suite/bitmap.c
 SUITE_SRCS += suite/bitmap_slots.c
+SUITE_SRCS += suite/caps.c
 SUITE_SRCS += suite/cfg.c
 SUITE_SRCS += suite/clear.c
 SUITE_SRCS += suite/collapse.c

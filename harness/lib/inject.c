@@ -16,6 +16,7 @@ static const char *const names[DS_FAULT_NR] = {
 	[DS_FAULT_NO_COLLAPSE] = "no-collapse",
 	[DS_FAULT_RING_LATE] = "ring-late",
 	[DS_FAULT_WQ_OFF] = "wq-off",
+	[DS_FAULT_CAP_LOST] = "cap-lost",
 };
 
 const char *ds_fault_name(enum ds_fault f)

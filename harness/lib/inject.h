@@ -19,6 +19,7 @@ enum ds_fault {
 	DS_FAULT_NO_COLLAPSE,	/* huge mappings are not restored */
 	DS_FAULT_RING_LATE,	/* the ring fills past its soft limit */
 	DS_FAULT_WQ_OFF,	/* KVM_CAP_DIRTY_LOG_RING_WAITQUEUE accepted, no effect */
+	DS_FAULT_CAP_LOST,	/* a capability api.rst documents is not reported */
 	DS_FAULT_NR,
 };
 
