@@ -61,6 +61,23 @@ t_expect "same data, rounds reordered: exit status" "$?" 0
 sh "$T_ROOT/harness/runner/dirtysuite" compare --threshold 30 "$T_TMP/base" "$T_TMP/slow" > "$T_TMP/thr.out" 2>&1
 t_expect "20% slowdown under a 30% threshold: exit status" "$?" 0
 
+# Pairs (kernel/gate): pooled, and the change must show in every pair.
+# Two pairs slower by 20%: flagged.  One of them no slower: the pooled
+# samples still differ, but one pair says the kernel did not do it.
+mkrun "$T_TMP/base2" 1 rev
+mkrun "$T_TMP/slow2" 1.2 rev
+sh "$T_ROOT/harness/runner/dirtysuite" compare --tsv "$T_TMP/pairs.tsv" "$T_TMP/base" "$T_TMP/slow" \
+	"$T_TMP/base2" "$T_TMP/slow2" > "$T_TMP/pairs.out" 2>&1
+t_expect "two slower pairs: exit status" "$?" 1
+t_grep "two slower pairs: each pair counted" "$T_TMP/pairs.out" 'REGRESSED.*n=20/20, 2/2 pairs'
+t_grep "two slower pairs: the TSV" "$T_TMP/pairs.tsv" '	1\.200	.*	2/2	20	20	REGRESSED$'
+sh "$T_ROOT/harness/runner/dirtysuite" compare "$T_TMP/base" "$T_TMP/slow" \
+	"$T_TMP/base2" "$T_TMP/shuffled" > "$T_TMP/pairs1.out" 2>&1
+t_expect "one pair no slower: exit status" "$?" 0
+t_grep "one pair no slower: counted" "$T_TMP/pairs1.out" ' 0 regressed.*in every pair'
+
 sh "$T_ROOT/harness/runner/dirtysuite" compare "$T_TMP/base" > "$T_TMP/usage.out" 2>&1
 t_expect "one folder only: usage error" "$?" 2
+sh "$T_ROOT/harness/runner/dirtysuite" compare "$T_TMP/base" "$T_TMP/slow" "$T_TMP/base2" > "$T_TMP/usage3.out" 2>&1
+t_expect "three folders: usage error" "$?" 2
 t_done

@@ -3,6 +3,7 @@
 # Plain host C (no KVM): it only reads files, and takes from the library
 # only the median it shares with ds-bench.
 COMPARE_SRCS += harness/tools/compare/compare.c
+COMPARE_SRCS += harness/tools/compare/compare_read.c
 COMPARE_SRCS += harness/tools/compare/compare_stats.c
 COMPARE_SRCS += harness/lib/median.c
 
