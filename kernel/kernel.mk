@@ -9,6 +9,7 @@
 #   make kernel-patched  the same with kernel/patches/*.patch applied
 #   make kernel-lts      linux-source-6.1 + kernel/config.fragment
 #   make static-lts      the suite built on 6.1's own selftests framework
+#   make kernel-bench    NEW=bzImage: the performance gate against BASE
 #   make kernel-check    the suite in every kernel (and Debian's packaged
 #                        6.12 with its modular KVM where it is installed)
 #
@@ -42,3 +43,14 @@ kernel-check: kernels static static-lts
 .PHONY: mutant-check
 mutant-check:
 	B=$(B) $(TOP)/kernel/mutants/run $(MUTANTS)
+
+# The performance gate between two kernels (kernel/gate): each booted
+# PAIRS times in turn, the same quick benchmark in each, `dirtysuite
+# compare` on the two sides; exit 1 when NEW made a figure slower or lost
+# a capability.  make kernel-bench NEW=bzImage [BASE=bzImage] [PAIRS=5]
+# [GATE_ARGS='--threshold 10 --alpha 0.01 -- ds-bench args'].
+.PHONY: kernel-bench
+kernel-bench: static
+	$(if $(NEW),,$(error make kernel-bench needs NEW=<bzImage>))
+	B=$(B) $(TOP)/kernel/gate --base $(or $(BASE),$(B)/kernel/stock/bzImage) \
+		--new $(NEW) --pairs $(or $(PAIRS),5) $(GATE_ARGS)

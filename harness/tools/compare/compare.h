@@ -29,12 +29,14 @@ int cmp_read_folder(const char *dir, struct cmp_set *s);
 struct cmp_group *cmp_find(const struct cmp_set *s, const char *key);
 
 double cmp_median(const double *v, size_t n);
+/* The @q quantile (0..1) of @v, the lower sample: no interpolation. */
+double cmp_quantile(const double *v, size_t n, double q);
 
 /*
  * Mann-Whitney U test of @a against @b, two-sided: U of @a, and the p
- * value from the normal approximation with tie correction and continuity
- * correction (exact enough from 4-5 samples a side, which is what a bench
- * point has; p is 1 when either side is empty or all values tie).
+ * value: exact for up to 20 samples a side without ties, else from the
+ * normal approximation with tie and continuity correction (p is 1 when
+ * either side is empty or all values tie).
  */
 void cmp_mann_whitney(const double *a, size_t na, const double *b, size_t nb,
 		      double *u, double *p);
