@@ -19,7 +19,7 @@ END {
 	print "<table>"
 	for (r = 1; r <= nr; r++) {
 		nf = split(row[r], f, "\t")
-		printf "<tr%s>", r > 1 ? " class=\"" f[nf] "\"" : ""
+		printf "<tr%s>", (r > 1 ? " class=\"" f[nf] "\"" : "")
 		for (i = 1; i <= nf; i++)
 			printf r == 1 ? "<th>%s</th>" : "<td>%s</td>", esc(f[i])
 		print "</tr>"

@@ -28,4 +28,7 @@ awk -F '\t' -f "$G" "$T_TMP/same.tsv" "$T_TMP/old" "$T_TMP/lost" > "$T_TMP/g3"
 t_expect "caps lost or smaller: exit status" "$?" 1
 t_grep "a smaller ring" "$T_TMP/g3" '^cap:DIRTY_LOG_RING	value	1048576	65536	-	-	-	REGRESSED$'
 t_grep "a cap no longer reported" "$T_TMP/g3" '^cap:MANUAL_DIRTY_LOG_PROTECT2	value	3	absent	-	-	-	REGRESSED$'
+( cd "$T_TMP" && awk -F '\t' -v base=OLD -v new=NEW -f "$T_ROOT/plots/gate_html.awk" g3 > g3.html )
+t_grep "html: the regressed row marked" "$T_TMP/g3.html" '<tr class="REGRESSED"><td>cap:DIRTY_LOG_RING</td>'
+t_expect "html: no file written but the page" "$(ls "$T_TMP" | grep -c class)" 0
 t_done
