@@ -15,4 +15,5 @@ warmup = 2			# first rounds pay for faulting memory in
 modes = all			# every mode this build has
 ring_entries = 4096		# KVM's usual per-vCPU ring (64 KiB)
 clear_shift = 6			# 64 pages per KVM_CLEAR_DIRTY_LOG: the finest
+populate = all			# every page faulted in first: no measured first touch
 seed = 0x5eed

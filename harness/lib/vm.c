@@ -241,8 +241,15 @@ struct ds_vm *ds_vm_create(const struct ds_vm_cfg *cfg)
 	for (i = 0; i < cfg->nr_slots; i++)
 		test_pages += cfg->slot_pages[i];
 
-	/* Page tables for the test memory and the guest's bitmaps. */
-	extra = test_pages / 512 * 2 + test_pages / 4096 * 4 + 256;
+	/*
+	 * __vm_create() sizes slot 0 for the page tables of its own pages and
+	 * of @extra pages that live elsewhere (2 table pages per 512), not for
+	 * those pages themselves: the test slots are that memory.  Their 4 KiB
+	 * mappings need 1 table page per 512, so the other half covers the
+	 * guest's bitmaps in slot 0 (2 bits a test page).  A smaller @extra
+	 * left a 1 GiB guest without room for its page tables.
+	 */
+	extra = test_pages + 256;
 	dvm->vm = __vm_create(VM_SHAPE_DEFAULT, cfg->nr_vcpus, extra);
 	add_slots(dvm);
 	if (cfg->hooks.mapped)

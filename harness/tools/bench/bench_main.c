@@ -88,7 +88,7 @@ static bool one_pct(const char *what, const char *t, void *out, unsigned int i)
 
 static bool one_size(const char *what, const char *t, void *out, unsigned int i)
 {
-	return ds_parse_size(what, t, 2 << 20, 4ULL << 30, &((uint64_t *)out)[i]);
+	return ds_parse_size(what, t, 2 << 20, 64ULL << 30, &((uint64_t *)out)[i]);
 }
 
 static bool one_u32(const char *what, const char *t, void *out, unsigned int i)

@@ -77,7 +77,8 @@ static void set_logging(struct ds_vm *dvm, uint32_t flags)
 /*
  * Create the VM of @wl with @mode (NULL: tracking off, the baseline),
  * placed as @place says (NULL: not placed; it outlives the VM), and fault
- * every page in once.  NULL with *skip set when the mode cannot run.
+ * every page in once unless the workload is sparse (populate = none).
+ * NULL with *skip set when the mode cannot run.
  */
 static struct ds_bench_vm *vm_open(const struct ds_workload *wl,
 				   const struct ds_mode *mode,
@@ -106,8 +107,10 @@ static struct ds_bench_vm *vm_open(const struct ds_workload *wl,
 	ds_set_init(&b->harvested, b->dvm->nr_pages);
 	b->guest_pat = &((struct ds_guest_params *)
 			 addr_gva2hva(b->dvm->vm, (vm_vaddr_t)&ds_params))->pat;
-	set_guest_pattern(b, ds_pattern_find("seq"), 1000000);
-	ds_vm_round(b->dvm);
+	if (wl->populate == DS_WL_POPULATE_ALL) {
+		set_guest_pattern(b, ds_pattern_find("seq"), 1000000);
+		ds_vm_round(b->dvm);
+	}
 	if (mode)
 		set_logging(b->dvm, KVM_MEM_LOG_DIRTY_PAGES);
 	harvest_discard(b);

@@ -15,7 +15,7 @@
 #include "workload.h"
 
 enum wl_type { WL_U32, WL_U64, WL_SIZE, WL_PCT, WL_POW2, WL_BACKING,
-	       WL_PATTERN, WL_MODES };
+	       WL_PATTERN, WL_MODES, WL_POPULATE };
 
 struct wl_key {
 	const char *key;
@@ -37,10 +37,11 @@ static const struct wl_key wl_keys[] = {
 	{ "dirty_pct", WL_PCT, WO(pat.fraction_ppm), 1, 1000000, "% of pages written per round" },
 	{ "hot_pct", WL_U32, WO(pat.hot_pct), 0, 100, "hotset: % of writes to the hot set" },
 	{ "hot_set_pct", WL_U32, WO(pat.hot_set_pct), 1, 100, "hotset: % of pages hot" },
-	{ "memory", WL_SIZE, WO(mem_bytes), 2 << 20, 4ULL << 30, "test memory (K/M/G)" },
+	{ "memory", WL_SIZE, WO(mem_bytes), 2 << 20, 64ULL << 30, "test memory (K/M/G)" },
 	{ "memslots", WL_U32, WO(nr_slots), 1, DS_MAX_REGIONS, "memslots" },
 	{ "modes", WL_MODES, WO(modes), 0, 0, "comma list, or all" },
 	{ "pattern", WL_PATTERN, WO(pat.pattern), 0, 0, "a guest pattern" },
+	{ "populate", WL_POPULATE, WO(populate), 0, 0, "all: fault every page in first; none: sparse" },
 	{ "ring_entries", WL_POW2, WO(ring_entries), 64, 65536, "ring: entries per vCPU" },
 	{ "rounds", WL_U32, WO(rounds), 1, 10000, "measured rounds" },
 	{ "seed", WL_U64, WO(pat.seed), 0, ~0ULL, "pattern seed" },
@@ -161,6 +162,7 @@ bool ds_workload_set(struct ds_workload *wl, const char *key,
 		     const char *value, char *why, unsigned int len)
 {
 	static const char *const backings[] = { "anon", "thp", "hugetlb" };
+	static const char *const populates[] = { "all", "none" };
 	const struct wl_key *k = NULL;
 	void *field;
 	uint64_t v;
@@ -184,6 +186,11 @@ bool ds_workload_set(struct ds_workload *wl, const char *key,
 		if (!set_enum(key, value, backings, 3, &u, why, len))
 			return false;
 		wl->backing = u;
+		return true;
+	case WL_POPULATE:
+		if (!set_enum(key, value, populates, 2, &u, why, len))
+			return false;
+		wl->populate = u;
 		return true;
 	case WL_PATTERN:
 		return set_pattern(field, value, why, len);

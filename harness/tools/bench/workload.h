@@ -34,6 +34,14 @@ struct ds_workload {
 	char modes[DS_WL_MAX_MODES][16];
 	uint32_t ring_entries;		/* ring: entries per vCPU */
 	uint32_t clear_shift;		/* clear: 2^shift pages per CLEAR call */
+	/*
+	 * DS_WL_POPULATE_ALL: every page faulted in before anything is
+	 * measured, so no measured write is a first touch (the tracking tax).
+	 * DS_WL_POPULATE_NONE: only the pages the rounds dirty are ever
+	 * touched, so a guest of many GiB costs the host little more than
+	 * those pages (the memory sweep).
+	 */
+	enum { DS_WL_POPULATE_ALL, DS_WL_POPULATE_NONE } populate;
 };
 
 /* The defaults a file's lines start from (and what `default.wl` states). */
