@@ -61,6 +61,8 @@ plot()
 # One plot a line: NAME (plots/NAME.gp) and the table it reads.
 plot crossover		fraction.tsv
 plot cost_vs_mem	fraction.tsv
+plot crossover_size	crossover-model.tsv
+plot costmodel		costmodel-points.tsv
 plot tax		fraction.tsv
 plot ring		ring.tsv
 plot shift		shift.tsv

@@ -9,6 +9,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "bench.h"
 #include "mode.h"
@@ -177,10 +178,18 @@ static void meta_of(const struct ds_sweep *s, char *meta, size_t len)
 			 o->wl.rounds, o->wl.warmup, o->wl.backing, o->wl.nr_slots);
 }
 
+/*
+ * The host memory the whole sweep took at its peak, on stdout: a sparse
+ * guest of many GiB must cost the host about the pages it dirtied.
+ */
 static void done(const struct ds_sweep *s)
 {
+	struct rusage ru;
+
 	fprintf(stderr, "ds-bench: %s done in %.0f s\n", s->name,
 		(ds_now_ns() - s->prog.t_start) / 1e9);
+	if (!getrusage(RUSAGE_SELF, &ru))
+		printf("host_max_rss_MiB %.1f\n", ru.ru_maxrss / 1024.0);
 }
 
 /*
