@@ -55,7 +55,8 @@ figure { margin: 1em 0; } img { max-width: 100%; border: 1px solid #ddd; }
 <p>Run <b>${DIR##*/}</b>, sweeps took ${SECS} s.
 Every figure is a median over per-round samples (p99 = nearest rank; with
 fewer than 100 rounds it is the maximum); <i>samples</i> gives how many.
-Warm-up rounds are discarded; memory is faulted in with logging off first.</p>
+Warm-up rounds are discarded; memory is faulted in with logging off first
+(except in the memory sweep, whose guests are sparse).</p>
 HEAD
 echo "<h2>Headline</h2><div class=\"headline\">"
 if [ -f "$DIR/crossover.tsv" ]; then
@@ -63,6 +64,11 @@ if [ -f "$DIR/crossover.tsv" ]; then
 		"$DIR/crossover.tsv"
 else
 	echo "<p>No fraction sweep: no crossover.</p>"
+fi
+if [ -f "$DIR/crossover-model.tsv" ]; then
+	# The answer at the sizes VMs have: the model's crossover, largest measured
+	# size and 1 TiB (extrapolated), from the memory sweep.
+	awk -F '\t' -f "$PLOTS/memsweep_headline.awk" "$DIR/crossover-model.tsv"
 fi
 if [ -f "$DIR/fraction.tsv" ]; then
 	awk -F '\t' -f "$PLOTS/median.awk" -f "$PLOTS/user_time.awk" "$DIR/fraction.tsv"
@@ -82,6 +88,19 @@ table "$DIR/fraction.tsv" - dirty_pct mem_MiB mode samples harvest_ns_median \
 	harvest_ns_p99 ns_per_page_median user_pct_median wall_ns_median writes_per_s_median tax_pct
 img crossover "Harvest cost vs dirty fraction; dashed lines: bitmap/ring crossover per memory size"
 img cost_vs_mem "Harvest cost vs memory size"
+echo "<h2>Memory sweep: guests of 64 MiB to 16 GiB</h2><p>Sparse guests (populate = none): only
+the pages a round dirties are ever touched.  Cost model per mode, fitted over
+every size and fraction: harvest_us = a + b·GiB + c·pages; the residuals say
+where it holds (costmodel-points.tsv has every point).</p>"
+table "$DIR/costmodel.tsv" - mode a_us b_us_per_GiB c_us_per_page points rms_resid_pct max_resid_pct
+echo "<p>Crossover per guest size: measured (memsweep-crossover.tsv) and from the model
+(crossover-model.tsv; sizes past the largest measured are an extrapolation).
+Host peak RSS per size: the sparse guest's cost to the host.</p>"
+table "$DIR/memsweep-crossover.tsv" - mem_MiB crossover_dirty_pct samples verdict
+table "$DIR/crossover-model.tsv" - GiB crossover_dirty_pct crossover_pages kind
+table "$DIR/memsweep-rss.tsv" - mem host_max_rss_MiB
+img crossover_size "Bitmap/ring crossover vs guest size: measured points, model (dashed: extrapolated to 1 TiB)"
+img costmodel "Harvest cost measured vs the model a + b·GiB + c·pages"
 echo "<h2>Tracking tax</h2><p>Guest round wall time with tracking on vs off (median, same fraction and size).</p>"
 img tax "Tracking tax per mode"
 echo "<h2>Latency distribution</h2>"
