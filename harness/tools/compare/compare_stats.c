@@ -8,15 +8,23 @@
 #include "compare.h"
 #include "median.h"
 
+/* A sorted copy of @v (n > 0), for the caller to free. */
+static double *sorted_copy(const double *v, size_t n)
+{
+	double *s = malloc(n * sizeof(*s));
+
+	memcpy(s, v, n * sizeof(*s));
+	qsort(s, n, sizeof(*s), ds_cmp_double);
+	return s;
+}
+
 double cmp_quantile(const double *v, size_t n, double q)
 {
 	double *s, x;
 
 	if (!n)
 		return NAN;
-	s = malloc(n * sizeof(*s));
-	memcpy(s, v, n * sizeof(*s));
-	qsort(s, n, sizeof(*s), ds_cmp_double);
+	s = sorted_copy(v, n);
 	x = s[(size_t)(q * (n - 1))];
 	free(s);
 	return x;
@@ -28,9 +36,7 @@ double cmp_median(const double *v, size_t n)
 
 	if (!n)
 		return NAN;
-	s = malloc(n * sizeof(*s));
-	memcpy(s, v, n * sizeof(*s));
-	qsort(s, n, sizeof(*s), ds_cmp_double);
+	s = sorted_copy(v, n);
 	m = ds_median_sorted(s, n);
 	free(s);
 	return m;
