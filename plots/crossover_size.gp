@@ -6,17 +6,17 @@
 # and labelled where it is carried beyond them to 1 TiB.  Vars: dir.
 load "plots/style.gp"
 m = dir."/crossover-model.tsv"
-x = dir."/memsweep-crossover.tsv"
+mx = dir."/memsweep-crossover.tsv"
 set title "Bitmap/ring crossover vs guest size (below the line the ring is cheaper)"
 set xlabel "guest memory (GiB)"
 set ylabel "dirty pages per round at the crossover (% of guest memory)"
 set logscale xy 2
 set format x "%g"
 set format y "%g"
-set label 1 "extrapolation (model)" at graph 0.78, graph 0.92 font ",10" tc rgb "#666666"
+set label 1 "dashed: extrapolation (model)" at graph 0.62, graph 0.06 font ",10" tc rgb "#666666"
 plot m using 1:(strcol("kind") eq "measured range" ? column("crossover_dirty_pct") : NaN) \
 	with lines lw 2 lc rgb "#444444" title "model, measured sizes", \
      m using 1:(strcol("kind") eq "extrapolation" ? column("crossover_dirty_pct") : NaN) \
 	with lines lw 2 dt 2 lc rgb "#999999" title "model, extrapolated to 1 TiB", \
-     x using (column("mem_MiB") / 1024):"crossover_dirty_pct" \
+     mx using (column("mem_MiB") / 1024):"crossover_dirty_pct" \
 	with points pt 7 ps 1.2 lc rgb mode_color("ring") title "measured"
