@@ -40,6 +40,16 @@
 struct ds_mode;
 struct ds_placement;
 
+/*
+ * The tracking tax: round wall time over the baseline's (tracking off),
+ * %, with its 95 % interval; NaN where there is no baseline.  bug: the
+ * whole interval below zero, a measurement that cannot be right.
+ */
+struct ds_tax {
+	double pct, lo, hi;
+	bool bug;
+};
+
 /* Per-round figures; the derived ones are computed per round too. */
 enum ds_bm {
 	BM_HARVEST_NS,	/* get + reset: the kernel's share of a harvest */
@@ -125,7 +135,7 @@ struct ds_point {
 	struct ds_readback rb;		/* placed points only */
 	/* bench_stats.c */
 	struct ds_stat st[DS_POINT_FRACS][BM_NR];
-	double tax[DS_POINT_FRACS];	/* round wall time over the baseline's, %; NaN: none */
+	struct ds_tax tax[DS_POINT_FRACS];	/* against the baseline (bench_tax.c) */
 };
 
 /*
@@ -191,6 +201,10 @@ void ds_place_read_back(struct ds_placement *pl, struct ds_vm *dvm,
 
 /* bench_stats.c: every point's p->st and p->tax; s->ovh; s->cross for -x fraction. */
 void ds_sweep_stats(struct ds_sweep *s);
+
+/* bench_tax.c (for bench_stats.c): the tax of @on's rounds over @off's. */
+void ds_tax(const double *on, uint32_t non, const double *off, uint32_t noff,
+	    struct ds_tax *t);
 
 /* bench_out.c */
 /* The summary and samples tables, their lines, the overhead lines. */

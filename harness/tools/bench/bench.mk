@@ -7,6 +7,7 @@ BENCH_SRCS += harness/tools/bench/bench_run.c
 BENCH_SRCS += harness/tools/bench/bench_stats.c
 BENCH_SRCS += harness/tools/bench/bench_sweep.c
 BENCH_SRCS += harness/tools/bench/bench_table.c
+BENCH_SRCS += harness/tools/bench/bench_tax.c
 BENCH_SRCS += harness/tools/bench/workload.c
 BENCH_SRCS += harness/tools/bench/workload_file.c
 BENCH_OBJS := $(patsubst %.c,$(B)/obj/%.o,$(BENCH_SRCS))
@@ -45,3 +46,6 @@ $(B)/selftests/dirty_log_perf_test: $(KHDR)/.installed
 	$(MAKE) -s -C $(SELFTESTS) OUTPUT=$(B)/selftests \
 		KHDR_INCLUDES="-isystem $(KHDR)/include" $@
 
+
+# The tax's unit test needs the tax and the median it takes from the library.
+$(B)/tests/test-tax: $(B)/obj/harness/tools/bench/bench_tax.o $(B)/obj/harness/lib/median.o

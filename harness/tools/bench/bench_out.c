@@ -60,7 +60,7 @@ static double x_of(const struct ds_sweep *s, const struct ds_point *p, unsigned 
 }
 
 #define FIXED_COLS 9
-#define NCOLS (FIXED_COLS + BM_NR * 4 + 2)
+#define NCOLS (FIXED_COLS + BM_NR * 4 + 4)
 
 static void fmt(char *buf, double v)
 {
@@ -111,12 +111,16 @@ static void col_names(const struct ds_sweep *s, char names[][32], const char **c
 	}
 	if (!samples) {
 		cols[n++] = "tax_pct";
-		cols[n++] = "verdict";	/* ok, or overflow (bench.h) */
+		cols[n++] = "tax_lo_pct";	/* its 95 % interval (bench_tax.c) */
+		cols[n++] = "tax_hi_pct";
+		/* ok; overflow (bench.h); tax-bug: the tax's interval below zero */
+		cols[n++] = "verdict";
 	}
 }
 
 static void print_row(const struct ds_sweep *s, const struct ds_point *p,
-		      unsigned int f, const struct ds_stat *st, double tax)
+		      unsigned int f, const struct ds_stat *st,
+		      const struct ds_tax *tax)
 {
 	const struct ds_stat *h = &st[BM_HARVEST_NS];
 
@@ -134,8 +138,11 @@ static void print_row(const struct ds_sweep *s, const struct ds_point *p,
 		       st[BM_FULL_EXITS].median, st[BM_STALL_NS].median / 1e3);
 	printf(" round %.2f ms median (n=%u), guest %.3g writes/s", st[BM_WALL_NS].median / 1e6,
 	       st[BM_WALL_NS].n, st[BM_WRITES_PER_S].median);
-	if (!isnan(tax))
-		printf(", tracking tax %+.1f%%", tax);
+	if (tax->bug)
+		printf(", tracking tax: MEASUREMENT BUG (95%% interval %+.1f..%+.1f%%, all below zero: the baseline paid for what the tracked rounds did not)",
+		       tax->lo, tax->hi);
+	else if (!isnan(tax->pct))
+		printf(", tracking tax %+.1f%% (95%% %+.1f..%+.1f%%)", tax->pct, tax->lo, tax->hi);
 	if (p->wl.pat.pattern == (uint32_t)ds_pattern_find("churn") && p->mode)
 		printf(", %.0f of %.0f harvested pages free at harvest (median)",
 		       st[BM_FREE_PAGES].median, st[BM_PAGES].median);
@@ -194,10 +201,13 @@ bool ds_out_sweep(const struct ds_sweep *s, const char *meta)
 				fmt(vals[n++], st[m].min);
 				fmt(vals[n++], st[m].max);
 			}
-			fmt(vals[n++], p->tax[f]);
-			strcpy(vals[n++], res->overflow ? "overflow" : "ok");
+			fmt(vals[n++], p->tax[f].bug ? NAN : p->tax[f].pct);
+			fmt(vals[n++], p->tax[f].lo);
+			fmt(vals[n++], p->tax[f].hi);
+			strcpy(vals[n++], res->overflow ? "overflow" :
+			       p->tax[f].bug ? "tax-bug" : "ok");
 			ds_table_row(&sum, vp);
-			print_row(s, p, f, st, p->tax[f]);
+			print_row(s, p, f, st, &p->tax[f]);
 			for (r = 0; r < res->n; r++) {
 				snprintf(vals[FIXED_COLS - 1], 32, "%u", r);
 				for (k = 0; k < BM_NR; k++)

@@ -101,9 +101,10 @@ static void overhead_add(struct ds_overhead *o, const char *mode,
 	o->m[i].ns_page[o->m[i].n++] = pages > 0 ? st[BM_USER_NS].median / pages : NAN;
 }
 
-/* The baseline's median round wall time for the same VM shape and fraction. */
-static double baseline_wall(const struct ds_sweep *s, const struct ds_point *p,
-			    unsigned int f)
+/* The baseline's rounds for the same VM shape and fraction, or NULL. */
+static const struct ds_bench_res *baseline_res(const struct ds_sweep *s,
+					       const struct ds_point *p,
+					       unsigned int f)
 {
 	unsigned int i, g;
 
@@ -115,9 +116,9 @@ static double baseline_wall(const struct ds_sweep *s, const struct ds_point *p,
 			continue;
 		for (g = 0; g < q->nfr; g++)
 			if (q->fracs[g] == p->fracs[f])
-				return q->st[g][BM_WALL_NS].median;
+				return &q->res[g];
 	}
-	return NAN;
+	return NULL;
 }
 
 /* The median harvest cost of @mode at @mem for each fraction, or NaN. */
@@ -181,11 +182,13 @@ void ds_sweep_stats(struct ds_sweep *s)
 		struct ds_point *p = &s->pts[i];
 
 		for (f = 0; !p->skip && f < p->nfr; f++) {
-			double base = baseline_wall(s, p, f);
+			const struct ds_bench_res *b = baseline_res(s, p, f);
+			const struct ds_bench_res *r = &p->res[f];
 
-			p->tax[f] = NAN;
-			if (p->mode && base > 0)
-				p->tax[f] = 100.0 * (p->st[f][BM_WALL_NS].median / base - 1);
+			p->tax[f] = (struct ds_tax){ NAN, NAN, NAN, false };
+			if (p->mode && b)
+				ds_tax(r->v[BM_WALL_NS], r->n, b->v[BM_WALL_NS], b->n,
+				       &p->tax[f]);
 			/* The placement sweep has no overhead lines. */
 			if (p->mode && !p->place && !p->res[f].overflow)
 				overhead_add(o, p->mode->name, p->st[f]);
