@@ -82,10 +82,11 @@ time between the ioctls as % of harvest (goal: under 2%).</p>"
 table "$DIR/fraction.tsv" 'dirty_pct=1,mode!=off' \
 	mem_MiB mode samples harvest_ns_median harvest_ns_p99 harvest_ns_min harvest_ns_max \
 	get_ns_median reset_ns_median pages_median ns_per_page_median ns_per_GiB_median \
-	user_pct_median tax_pct
+	user_pct_median tax_pct tax_lo_pct tax_hi_pct verdict
 echo "<p>Every fraction (64 MiB and up):</p>"
 table "$DIR/fraction.tsv" - dirty_pct mem_MiB mode samples harvest_ns_median \
-	harvest_ns_p99 ns_per_page_median user_pct_median wall_ns_median writes_per_s_median tax_pct
+	harvest_ns_p99 ns_per_page_median user_pct_median wall_ns_median writes_per_s_median tax_pct \
+	tax_lo_pct tax_hi_pct verdict
 img crossover "Harvest cost vs dirty fraction; dashed lines: bitmap/ring crossover per memory size"
 img cost_vs_mem "Harvest cost vs memory size"
 echo "<h2>Memory sweep: guests of 64 MiB to 16 GiB</h2><p>Sparse guests (populate = none): only
@@ -101,7 +102,7 @@ table "$DIR/crossover-model.tsv" - GiB crossover_dirty_pct crossover_pages kind
 table "$DIR/memsweep-rss.tsv" - mem host_max_rss_MiB
 img crossover_size "Bitmap/ring crossover vs guest size: measured points, model (dashed: extrapolated to 1 TiB)"
 img costmodel "Harvest cost measured vs the model a + b·GiB + c·pages"
-echo "<h2>Tracking tax</h2><p>Guest round wall time with tracking on vs off (median, same fraction and size).</p>"
+echo "<h2>Tracking tax</h2><p>Guest round wall time with tracking on vs off (median, same fraction and size), with its 95% bootstrap interval (tax_lo_pct..tax_hi_pct).  A tax whose whole interval is below zero cannot be right (tracking never speeds a guest up): its tax_pct is nan and its verdict tax-bug.</p>"
 img tax "Tracking tax per mode"
 echo "<h2>Latency distribution</h2>"
 table "$DIR/latency.tsv" 'mode!=off' mode samples harvest_ns_median harvest_ns_p99 \
