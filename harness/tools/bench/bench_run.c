@@ -336,11 +336,23 @@ void ds_point_run(struct ds_point *p, struct ds_progress *pr)
 			b = vm_open(&p->wl, p->mode, p->place, &p->skip);
 		}
 		step_done(pr, p, f);
+		if (!b) {
+			/* No VM to go on with: the rest stay without samples. */
+			printf("# point %s: no new VM after the overflow (%s): its other fractions not measured\n",
+			       mode_name(p), p->skip ?: "?");
+			p->skip = NULL;	/* what it measured stands */
+			for (f++; f < p->nfr; f++) {
+				res_init(&p->res[f], p->wl.rounds);
+				step_done(pr, p, f);
+			}
+			break;
+		}
 	}
 	/* Where the threads ran, read while the VM still exists. */
-	if (p->place)
+	if (p->place && b)
 		ds_place_read_back(p->place, b->dvm, &p->rb);
-	vm_close(b);
+	if (b)
+		vm_close(b);
 	if (p->place)
 		sched_setaffinity(0, sizeof(mine), &mine);
 }
