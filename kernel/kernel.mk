@@ -10,6 +10,7 @@
 #   make kernel-lts      linux-source-6.1 + kernel/config.fragment
 #   make static-lts      the suite built on 6.1's own selftests framework
 #   make kernel-bench    NEW=bzImage: the performance gate against BASE
+#   make bench-tdp       the memory sweep inside the stock kernel's TDP MMU
 #   make kernel-check    the suite in every kernel (and Debian's packaged
 #                        6.12 with its modular KVM where it is installed)
 #
@@ -54,3 +55,9 @@ kernel-bench: static
 	$(if $(NEW),,$(error make kernel-bench needs NEW=<bzImage>))
 	B=$(B) $(TOP)/kernel/gate --base $(or $(BASE),$(B)/kernel/stock/bzImage) \
 		--new $(NEW) --pairs $(or $(PAIRS),5) $(GATE_ARGS)
+
+# The memory sweep inside the stock kernel's TDP-MMU kvm-amd, beside the
+# host's own (shadow MMU) in the last make bench's report (kernel/bench-tdp).
+.PHONY: bench-tdp
+bench-tdp: static kernel-stock
+	B=$(B) $(TOP)/kernel/bench-tdp $(BENCH)

@@ -29,6 +29,8 @@ words()
 MODES=$(words mode "$DIR/fraction.tsv" | sed 's/\<off\>//; s/^ *//; s/  */ /g')
 [ -n "$MODES" ] || MODES=$(words mode "$DIR/latency.tsv" | sed 's/\<off\>//; s/^ *//')
 MEMS=$(words mem_MiB "$DIR/fraction.tsv")
+# make bench-tdp's memory sweep inside a TDP-MMU kernel, where it ran.
+TDP=$([ -f "$DIR/tdp/crossover-model.tsv" ] && echo 1)
 # The crossovers: numbers only, with the memory size each belongs to.
 XS=$(awk -F '\t' '/^#/ || $2 == "nan" || !h++ { next } { printf "%s ", $2 }' "$DIR/crossover.tsv" 2>/dev/null)
 XMEMS=$(awk -F '\t' '/^#/ || $2 == "nan" || !h++ { next } { printf "%s ", $1 }' "$DIR/crossover.tsv" 2>/dev/null)
@@ -43,7 +45,7 @@ plot()
 	for t in svg png; do
 		if ! gnuplot -e "term='$t'; out='$DIR/.$1.$t.tmp'; dir='$DIR'; \
 			modes='$MODES'; mems='$MEMS'; mem0='${MEMS%% *}'; \
-			xs='$XS'; xmems='$XMEMS'" "plots/$1.gp" 2> "$DIR/.$1.err"; then
+			xs='$XS'; xmems='$XMEMS'; tdp='$TDP'" "plots/$1.gp" 2> "$DIR/.$1.err"; then
 			echo "plot.sh: $1.$t failed:" >&2
 			sed 's/^/  /' "$DIR/.$1.err" >&2
 			fails=$((fails + 1))

@@ -100,6 +100,14 @@ Host peak RSS per size: the sparse guest's cost to the host.</p>"
 table "$DIR/memsweep-crossover.tsv" - mem_MiB crossover_dirty_pct samples verdict
 table "$DIR/crossover-model.tsv" - GiB crossover_dirty_pct crossover_pages kind
 table "$DIR/memsweep-rss.tsv" - mem host_max_rss_MiB
+if [ -f "$DIR/tdp/crossover-model.tsv" ]; then
+	echo "<p>The same sweep inside the stock 6.12 kernel's kvm-amd, whose TDP MMU this
+host's KVM lacks (make bench-tdp; smaller sizes: nested TCG).  Crossover dirty %
+from each cost model:</p>"
+	awk -F '\t' -f "$PLOTS/crossover_side.awk" "$DIR/crossover-model.tsv" \
+		"$DIR/tdp/crossover-model.tsv"
+	table "$DIR/tdp/costmodel.tsv" - mode a_us b_us_per_GiB c_us_per_page points rms_resid_pct max_resid_pct
+fi
 img crossover_size "Bitmap/ring crossover vs guest size: measured points, model (dashed: extrapolated to 1 TiB)"
 img costmodel "Harvest cost measured vs the model a + b·GiB + c·pages"
 echo "<h2>Tracking tax</h2><p>Guest round wall time with tracking on vs off (median, same fraction and size), with its 95% bootstrap interval (tax_lo_pct..tax_hi_pct).  A tax whose whole interval is below zero cannot be right (tracking never speeds a guest up): its tax_pct is nan and its verdict tax-bug.</p>"
