@@ -114,6 +114,7 @@ include suite/suite.mk
 include harness/tools/placement/placement.mk
 include harness/tools/bench/bench.mk
 include harness/tools/compare/compare.mk
+include harness/tools/startstop/startstop.mk
 include harness/runner/runner.mk
 include tests/tests.mk
 include tests/fixtures/fixtures.mk

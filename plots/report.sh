@@ -110,6 +110,15 @@ from each cost model:</p>"
 fi
 img crossover_size "Bitmap/ring crossover vs guest size: measured points, model (dashed: extrapolated to 1 TiB)"
 img costmodel "Harvest cost measured vs the model a + b·GiB + c·pages"
+echo "<h2>Turning logging on and off</h2><p>With every page mapped writable: enabling
+KVM_MEM_LOG_DIRTY_PAGES (write-protects every page, unless manual protect with
+INITIALLY_SET leaves it to the first clears) and disabling it, per GiB of guest
+memory (ds-startstop; medians of 3).</p>"
+table "$DIR/startstop.tsv" - mem_MiB way samples enable_ms_median enable_ms_per_GiB disable_ms_median disable_ms_per_GiB
+if [ -f "$DIR/tdp/startstop.tsv" ]; then
+	echo "<p>The same inside the stock 6.12 kernel's TDP MMU (make bench-tdp):</p>"
+	table "$DIR/tdp/startstop.tsv" - mem_MiB way samples enable_ms_median enable_ms_per_GiB disable_ms_median disable_ms_per_GiB
+fi
 echo "<h2>Tracking tax</h2><p>Guest round wall time with tracking on vs off (median, same fraction and size), with its 95% bootstrap interval (tax_lo_pct..tax_hi_pct).  A tax whose whole interval is below zero cannot be right (tracking never speeds a guest up): its tax_pct is nan and its verdict tax-bug.</p>"
 img tax "Tracking tax per mode"
 echo "<h2>Latency distribution</h2>"

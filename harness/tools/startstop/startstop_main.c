@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ds-startstop: what turning dirty logging on and off costs, per GiB of
+ * guest memory that is mapped and writable when it happens.  A migration
+ * pays both once per attempt; for a large guest they can outweigh many
+ * harvests.
+ *
+ * Per memory size and per way of logging:
+ *   bitmap       KVM_MEM_LOG_DIRTY_PAGES set: KVM write-protects every
+ *                mapped page there and then
+ *   clear        the same with KVM_CAP_MANUAL_DIRTY_LOG_PROTECT2
+ *   clear-iset   manual protect with KVM_DIRTY_LOG_INITIALLY_SET: every
+ *                page reported dirty, none write-protected yet (the
+ *                first KVM_CLEAR_DIRTY_LOG does it, chunk by chunk)
+ * each of -n repeats: every page written with logging off (all mapped
+ * writable), then KVM_SET_USER_MEMORY_REGION with the flag on, timed, and
+ * off again, timed.  Output: startstop.tsv (medians, and per GiB).
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "median.h"
+#include "mode.h"
+#include "opt.h"
+#include "pattern.h"
+#include "util.h"
+#include "vm.h"
+
+#define MAX_SIZES	8
+#define MAX_REPEATS	64
+
+static const struct way {
+	const char *name, *mode;
+	bool iset;
+} ways[] = {
+	{ "bitmap", "bitmap", false },
+	{ "clear", "clear", false },
+	{ "clear-iset", "clear", true },
+};
+
+static void set_logging(struct ds_vm *dvm, uint32_t flags)
+{
+	uint32_t i;
+
+	for (i = 0; i < dvm->nr_slots; i++)
+		ds_vm_slot_flags(dvm, &dvm->slots[i], flags);
+}
+
+static double median_of(double *v, unsigned int n)
+{
+	qsort(v, n, sizeof(*v), ds_cmp_double);
+	return ds_median_sorted(v, n);
+}
+
+/* One size, one way: @n repeats of enable and disable; false: SKIP. */
+static bool measure(uint64_t bytes, const struct way *w, unsigned int n,
+		    double *on_ms, double *off_ms, const char **skip)
+{
+	double on[MAX_REPEATS], off[MAX_REPEATS];
+	struct ds_vm_cfg cfg;
+	struct ds_vm *dvm;
+	uint64_t t0;
+	unsigned int r;
+
+	ds_vm_cfg_default(&cfg);
+	cfg.slot_pages[0] = bytes >> DS_PAGE_SHIFT;
+	cfg.mode = ds_mode_find(w->mode);
+	cfg.mcfg.initially_set = w->iset;
+	cfg.pat.pattern = ds_pattern_find("seq");
+	cfg.pat.fraction_ppm = 1000000;
+	*skip = cfg.mode->supported(&cfg.mcfg);
+	if (*skip)
+		return false;
+	dvm = ds_vm_create(&cfg);	/* the mode enabled logging */
+	set_logging(dvm, 0);
+	for (r = 0; r < n; r++) {
+		ds_vm_round(dvm);	/* every page mapped and writable */
+		t0 = ds_now_ns();
+		set_logging(dvm, KVM_MEM_LOG_DIRTY_PAGES);
+		on[r] = (ds_now_ns() - t0) / 1e6;
+		t0 = ds_now_ns();
+		set_logging(dvm, 0);
+		off[r] = (ds_now_ns() - t0) / 1e6;
+	}
+	ds_vm_destroy(dvm);
+	*on_ms = median_of(on, n);
+	*off_ms = median_of(off, n);
+	return true;
+}
+
+static int usage(FILE *f, int rc)
+{
+	fprintf(f, "usage: ds-startstop [-M SIZES] [-n REPEATS] [-o DIR]\n"
+		"  -M  guest memory sizes, comma-separated (default 64M,256M,1G)\n"
+		"  -n  enable/disable pairs per size and way (default 5)\n"
+		"  -o  folder for startstop.tsv (default .)\n");
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	uint64_t sizes[MAX_SIZES], n = 5;
+	const char *dir = ".", *list = "64M,256M,1G", *skip;
+	unsigned int ns = 0, s, w;
+	char path[1024], tmp[1040], *l, *tok, *save;
+	double on, off, gib;
+	FILE *f;
+	int c;
+
+	while ((c = getopt(argc, argv, "M:n:o:h")) != -1) {
+		switch (c) {
+		case 'M': list = optarg; break;
+		case 'n':
+			if (!ds_parse_u64("-n", optarg, 1, MAX_REPEATS, &n))
+				return 2;
+			break;
+		case 'o': dir = optarg; break;
+		case 'h': return usage(stdout, 0);
+		default: return usage(stderr, 2);
+		}
+	}
+	if (optind != argc)
+		return usage(stderr, 2);
+	l = strdup(list);
+	for (tok = strtok_r(l, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (ns == MAX_SIZES) {
+			fprintf(stderr, "ds-startstop: -M: at most %d sizes\n", MAX_SIZES);
+			return 2;
+		}
+		if (!ds_parse_size("-M", tok, 2 << 20, 64ULL << 30, &sizes[ns++]))
+			return 2;
+	}
+	free(l);
+	snprintf(path, sizeof(path), "%s/startstop.tsv", dir);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	f = fopen(tmp, "w");
+	if (!f) {
+		perror(tmp);
+		return 3;
+	}
+	fprintf(f, "# dirtysuite-bench v1\n# startstop: logging turned on and off with every page mapped writable\n"
+		"mem_MiB\tway\tsamples\tenable_ms_median\tenable_ms_per_GiB\tdisable_ms_median\tdisable_ms_per_GiB\n");
+	for (s = 0; s < ns; s++) {
+		gib = sizes[s] / (double)(1ULL << 30);
+		for (w = 0; w < DS_ARRAY_SIZE(ways); w++) {
+			if (!measure(sizes[s], &ways[w], n, &on, &off, &skip)) {
+				printf("# SKIP %s: %s\n", ways[w].name, skip);
+				continue;
+			}
+			fprintf(f, "%llu\t%s\t%llu\t%.3f\t%.3f\t%.3f\t%.3f\n",
+				(unsigned long long)(sizes[s] >> 20), ways[w].name,
+				(unsigned long long)n, on, on / gib, off, off / gib);
+			printf("startstop %llu MiB %-10s enable %.3f ms (%.2f ms/GiB), disable %.3f ms (%.2f ms/GiB), medians of %llu\n",
+			       (unsigned long long)(sizes[s] >> 20), ways[w].name,
+			       on, on / gib, off, off / gib, (unsigned long long)n);
+		}
+	}
+	if (fclose(f) || rename(tmp, path)) {
+		perror(path);
+		return 3;
+	}
+	return 0;
+}
