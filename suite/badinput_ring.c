@@ -53,13 +53,10 @@ static const char *ring_raw_supported(const struct ds_mode_cfg *mcfg)
 
 static void ring_raw_enable(struct ds_vm *dvm)
 {
-	uint32_t i;
-
 	if (ring_abuse_sizes)
 		ring_size_abuse(dvm->vm);
 	vm_enable_dirty_ring(dvm->vm, BI_RING_BYTES);
-	for (i = 0; i < dvm->nr_slots; i++)
-		ds_vm_slot_flags(dvm, &dvm->slots[i], KVM_MEM_LOG_DIRTY_PAGES);
+	ds_vm_slots_flags(dvm, KVM_MEM_LOG_DIRTY_PAGES);
 }
 
 static void ring_raw_vcpu_init(struct ds_vcpu *v)

@@ -69,15 +69,6 @@ static double cl_touch(struct ds_vm *dvm, unsigned int n, bool logging,
 	return (double)ns / n / dvm->nr_pages / 1000;
 }
 
-static void cl_set_logging(struct ds_vm *dvm, bool on)
-{
-	uint32_t i;
-
-	for (i = 0; i < dvm->nr_slots; i++)
-		ds_vm_slot_flags(dvm, &dvm->slots[i],
-				 on ? KVM_MEM_LOG_DIRTY_PAGES : 0);
-}
-
 static int collapse_run(const struct ds_test_opts *o, enum ds_backing backing)
 {
 	uint64_t huge = COLLAPSE_MIB / 2, tol = huge / 8 + 1;
@@ -94,7 +85,7 @@ static int collapse_run(const struct ds_test_opts *o, enum ds_backing backing)
 	cfg.pat.seed = o->seed;		/* seq at 100%: every page, every round */
 	dvm = ds_vm_create(&cfg);
 	/* The mode turned logging on at creation: off, for the baseline. */
-	cl_set_logging(dvm, false);
+	ds_vm_slots_flags(dvm, 0);
 	printf("# %u MiB test slot (%lu x 2 MiB), %s backing, 2 MiB guest mappings\n",
 	       COLLAPSE_MIB, huge, backing == DS_BACK_THP ? "THP" : "hugetlb");
 
@@ -119,7 +110,7 @@ static int collapse_run(const struct ds_test_opts *o, enum ds_backing backing)
 			       s0.p2m, s0.p4k, huge - tol, huge);
 	}
 
-	cl_set_logging(dvm, true);
+	ds_vm_slots_flags(dvm, KVM_MEM_LOG_DIRTY_PAGES);
 	cl_read(dvm, &s1e);
 	cl_print("logging on:", &s1e);
 	cl_touch(dvm, COLLAPSE_TIMED, true, "while logging:");
@@ -131,7 +122,7 @@ static int collapse_run(const struct ds_test_opts *o, enum ds_backing backing)
 
 	/* The fault: a kernel that never collapses is one that keeps logging. */
 	if (!ds_injected(DS_FAULT_NO_COLLAPSE))
-		cl_set_logging(dvm, false);
+		ds_vm_slots_flags(dvm, 0);
 	cl_touch(dvm, 1, false, "first touch after:");
 	cl_touch(dvm, COLLAPSE_TIMED, false, "after logging:");
 	cl_read(dvm, &s2);

@@ -348,6 +348,14 @@ void ds_vm_slot_flags(struct ds_vm *dvm, struct ds_slot *s, uint32_t flags)
 	vm_mem_region_set_flags(dvm->vm, s->id, flags);
 }
 
+void ds_vm_slots_flags(struct ds_vm *dvm, uint32_t flags)
+{
+	uint32_t i;
+
+	for (i = 0; i < dvm->nr_slots; i++)
+		ds_vm_slot_flags(dvm, &dvm->slots[i], flags);
+}
+
 void ds_vm_slot_recreate(struct ds_vm *dvm, struct ds_slot *s, uint32_t flags)
 {
 	vm_mem_region_delete(dvm->vm, s->id);

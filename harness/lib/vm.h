@@ -155,6 +155,8 @@ struct ds_slot *ds_vm_slot_by_id(struct ds_vm *dvm, uint32_t slot_id);
 
 /* Set a test slot's KVM_MEM_* flags (e.g. toggle KVM_MEM_LOG_DIRTY_PAGES). */
 void ds_vm_slot_flags(struct ds_vm *dvm, struct ds_slot *s, uint32_t flags);
+/* The same for every test slot (logging on or off for the whole VM). */
+void ds_vm_slots_flags(struct ds_vm *dvm, uint32_t flags);
 
 /*
  * Delete test slot @s from KVM and create it again at the same place with

@@ -8,11 +8,9 @@
 void ds_log_enable(struct ds_vm *dvm)
 {
 	struct ds_log_priv *lp = ds_calloc(1, sizeof(*lp));
-	uint32_t i;
 
 	dvm->mode_priv = lp;
-	for (i = 0; i < dvm->nr_slots; i++)
-		ds_vm_slot_flags(dvm, &dvm->slots[i], KVM_MEM_LOG_DIRTY_PAGES);
+	ds_vm_slots_flags(dvm, KVM_MEM_LOG_DIRTY_PAGES);
 }
 
 /*
@@ -42,10 +40,7 @@ void ds_log_reset_none(struct ds_vm *dvm, struct ds_htimes *t)
 
 void ds_log_disable(struct ds_vm *dvm)
 {
-	uint32_t i;
-
-	for (i = 0; i < dvm->nr_slots; i++)
-		ds_vm_slot_flags(dvm, &dvm->slots[i], 0);
+	ds_vm_slots_flags(dvm, 0);
 }
 
 void ds_log_free(struct ds_vm *dvm)

@@ -53,7 +53,6 @@ static void ring_enable(struct ds_vm *dvm)
 {
 	struct ring_priv *rp = ds_calloc(1, sizeof(*rp));
 	uint32_t bytes = dvm->cfg.mcfg.ring_entries * sizeof(struct kvm_dirty_gfn);
-	uint32_t i;
 
 	pthread_mutex_init(&rp->lock, NULL);
 	rp->entries = dvm->cfg.mcfg.ring_entries;
@@ -68,8 +67,7 @@ static void ring_enable(struct ds_vm *dvm)
 	 */
 	if (dvm->cfg.mcfg.waitqueue && !ds_injected(DS_FAULT_WQ_OFF))
 		vm_enable_cap(dvm->vm, KVM_CAP_DIRTY_LOG_RING_WAITQUEUE, 0);
-	for (i = 0; i < dvm->nr_slots; i++)
-		ds_vm_slot_flags(dvm, &dvm->slots[i], KVM_MEM_LOG_DIRTY_PAGES);
+	ds_vm_slots_flags(dvm, KVM_MEM_LOG_DIRTY_PAGES);
 }
 
 static void ring_vcpu_init(struct ds_vcpu *v)
@@ -275,11 +273,8 @@ int ds_ring_reset_now(struct ds_vm *dvm)
 
 static void ring_disable(struct ds_vm *dvm)
 {
-	uint32_t i;
-
 	/* The rings cannot be turned off; the slots stop logging into them. */
-	for (i = 0; i < dvm->nr_slots; i++)
-		ds_vm_slot_flags(dvm, &dvm->slots[i], 0);
+	ds_vm_slots_flags(dvm, 0);
 }
 
 static void ring_free(struct ds_vm *dvm)

@@ -66,14 +66,6 @@ static void harvest_discard(struct ds_bench_vm *b)
 	ds_harvest(b->dvm, &b->harvested, &t);
 }
 
-static void set_logging(struct ds_vm *dvm, uint32_t flags)
-{
-	uint32_t i;
-
-	for (i = 0; i < dvm->nr_slots; i++)
-		ds_vm_slot_flags(dvm, &dvm->slots[i], flags);
-}
-
 /*
  * Create the VM of @wl with @mode (NULL: tracking off, the baseline),
  * placed as @place says (NULL: not placed; it outlives the VM), and fault
@@ -103,7 +95,7 @@ static struct ds_bench_vm *vm_open(const struct ds_workload *wl,
 	 * would otherwise be flooded by a whole-memory pass.  Turning logging
 	 * back on write-protects every page, as enabling it does first time.
 	 */
-	set_logging(b->dvm, 0);
+	ds_vm_slots_flags(b->dvm, 0);
 	ds_set_init(&b->harvested, b->dvm->nr_pages);
 	b->guest_pat = &((struct ds_guest_params *)
 			 addr_gva2hva(b->dvm->vm, (vm_vaddr_t)&ds_params))->pat;
@@ -112,7 +104,7 @@ static struct ds_bench_vm *vm_open(const struct ds_workload *wl,
 		ds_vm_round(b->dvm);
 	}
 	if (mode)
-		set_logging(b->dvm, KVM_MEM_LOG_DIRTY_PAGES);
+		ds_vm_slots_flags(b->dvm, KVM_MEM_LOG_DIRTY_PAGES);
 	harvest_discard(b);
 	return b;
 }

@@ -39,14 +39,6 @@ static const struct way {
 	{ "clear-iset", "clear", true },
 };
 
-static void set_logging(struct ds_vm *dvm, uint32_t flags)
-{
-	uint32_t i;
-
-	for (i = 0; i < dvm->nr_slots; i++)
-		ds_vm_slot_flags(dvm, &dvm->slots[i], flags);
-}
-
 static double median_of(double *v, unsigned int n)
 {
 	qsort(v, n, sizeof(*v), ds_cmp_double);
@@ -73,14 +65,14 @@ static bool measure(uint64_t bytes, const struct way *w, unsigned int n,
 	if (*skip)
 		return false;
 	dvm = ds_vm_create(&cfg);	/* the mode enabled logging */
-	set_logging(dvm, 0);
+	ds_vm_slots_flags(dvm, 0);
 	for (r = 0; r < n; r++) {
 		ds_vm_round(dvm);	/* every page mapped and writable */
 		t0 = ds_now_ns();
-		set_logging(dvm, KVM_MEM_LOG_DIRTY_PAGES);
+		ds_vm_slots_flags(dvm, KVM_MEM_LOG_DIRTY_PAGES);
 		on[r] = (ds_now_ns() - t0) / 1e6;
 		t0 = ds_now_ns();
-		set_logging(dvm, 0);
+		ds_vm_slots_flags(dvm, 0);
 		off[r] = (ds_now_ns() - t0) / 1e6;
 	}
 	ds_vm_destroy(dvm);
