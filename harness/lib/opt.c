@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "opt.h"
 
@@ -69,4 +70,30 @@ bool ds_parse_size(const char *what, const char *text, uint64_t min,
 		   uint64_t max, uint64_t *out)
 {
 	return parse(what, text, true, min, max, out);
+}
+
+bool ds_parse_list(const char *what, const char *text, unsigned int max,
+		   unsigned int *n, ds_list_one_fn one, void *out)
+{
+	char buf[512], *tok, *save;
+
+	snprintf(buf, sizeof(buf), "%s", text);
+	*n = 0;
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (*n == max) {
+			fprintf(stderr, "%s: %s: more than %u values\n",
+				program_invocation_short_name, what, max);
+			return false;
+		}
+		if (!one(what, tok, out, (*n)++))
+			return false;
+	}
+	if (!*n)
+		fprintf(stderr, "%s: %s: empty list\n", program_invocation_short_name, what);
+	return *n;
+}
+
+bool ds_list_mem_size(const char *what, const char *text, void *out, unsigned int i)
+{
+	return ds_parse_size(what, text, DS_MEM_MIN, DS_MEM_MAX, &((uint64_t *)out)[i]);
 }

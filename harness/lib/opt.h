@@ -26,4 +26,23 @@ bool ds_parse_u64(const char *what, const char *text, uint64_t min,
 bool ds_parse_size(const char *what, const char *text, uint64_t min,
 		   uint64_t max, uint64_t *out);
 
+/* Guest test memory: the sizes a workload and -M accept. */
+#define DS_MEM_MIN	(2ULL << 20)
+#define DS_MEM_MAX	(64ULL << 30)
+
+/* One item of a comma list: parse @text into slot @i of @out. */
+typedef bool (*ds_list_one_fn)(const char *what, const char *text, void *out,
+			       unsigned int i);
+
+/*
+ * A comma list of at most @max items, each through @one, into @out; the
+ * count in *@n.  False, after one message, when an item is bad, there are
+ * too many, or none.
+ */
+bool ds_parse_list(const char *what, const char *text, unsigned int max,
+		   unsigned int *n, ds_list_one_fn one, void *out);
+
+/* A list item that is a guest memory size (uint64_t *out), in bytes. */
+bool ds_list_mem_size(const char *what, const char *text, void *out, unsigned int i);
+
 #endif /* DS_OPT_H */

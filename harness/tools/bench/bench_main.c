@@ -58,37 +58,12 @@ static void help(void)
 	printf("\n");
 }
 
-/* Parse a comma list with @one into @out; false (and a message) on error. */
-static bool parse_list(const char *what, const char *text, unsigned int max,
-		       unsigned int *n, bool (*one)(const char *, const char *, void *, unsigned int),
-		       void *out)
-{
-	char buf[512], *tok, *save;
-
-	snprintf(buf, sizeof(buf), "%s", text);
-	*n = 0;
-	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		if (*n == max) {
-			fprintf(stderr, "ds-bench: %s: more than %u values\n", what, max);
-			return false;
-		}
-		if (!one(what, tok, out, (*n)++))
-			return false;
-	}
-	return *n || (fprintf(stderr, "ds-bench: %s: empty list\n", what), false);
-}
-
 static bool one_pct(const char *what, const char *t, void *out, unsigned int i)
 {
 	if (ds_parse_pct_ppm(t, &((uint32_t *)out)[i]) && ((uint32_t *)out)[i])
 		return true;
 	fprintf(stderr, "ds-bench: %s: '%s' is not a percentage in (0, 100]\n", what, t);
 	return false;
-}
-
-static bool one_size(const char *what, const char *t, void *out, unsigned int i)
-{
-	return ds_parse_size(what, t, 2 << 20, 64ULL << 30, &((uint64_t *)out)[i]);
 }
 
 static bool one_u32(const char *what, const char *t, void *out, unsigned int i)
@@ -200,11 +175,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	o.kind = i;
-	if (!parse_list("-F", fr, 32, &o.nr_fracs, one_pct, o.fracs_ppm) ||
-	    !parse_list("-M", me, 16, &o.nr_mems, one_size, o.mems) ||
-	    !parse_list("-R", ri, 16, &o.nr_rings, one_u32, o.rings) ||
-	    !parse_list("-S", sh, 16, &o.nr_shifts, one_u32, o.shifts) ||
-	    !parse_list("-V", vc, 16, &o.nr_vcpus, one_u32, o.vcpus))
+	if (!ds_parse_list("-F", fr, 32, &o.nr_fracs, one_pct, o.fracs_ppm) ||
+	    !ds_parse_list("-M", me, 16, &o.nr_mems, ds_list_mem_size, o.mems) ||
+	    !ds_parse_list("-R", ri, 16, &o.nr_rings, one_u32, o.rings) ||
+	    !ds_parse_list("-S", sh, 16, &o.nr_shifts, one_u32, o.shifts) ||
+	    !ds_parse_list("-V", vc, 16, &o.nr_vcpus, one_u32, o.vcpus))
 		return 2;
 	printf("# ds-bench: sweep %s, workload %s, pattern %s, %llu MiB, %u vCPUs, dirty %.4g%%, %u rounds + %u warm-up\n",
 	       sweep, o.wl.name, ds_patterns[o.wl.pat.pattern].name,

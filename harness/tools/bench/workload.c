@@ -37,7 +37,7 @@ static const struct wl_key wl_keys[] = {
 	{ "dirty_pct", WL_PCT, WO(pat.fraction_ppm), 1, 1000000, "% of pages written per round" },
 	{ "hot_pct", WL_U32, WO(pat.hot_pct), 0, 100, "hotset: % of writes to the hot set" },
 	{ "hot_set_pct", WL_U32, WO(pat.hot_set_pct), 1, 100, "hotset: % of pages hot" },
-	{ "memory", WL_SIZE, WO(mem_bytes), 2 << 20, 64ULL << 30, "test memory (K/M/G)" },
+	{ "memory", WL_SIZE, WO(mem_bytes), DS_MEM_MIN, DS_MEM_MAX, "test memory (K/M/G)" },
 	{ "memslots", WL_U32, WO(nr_slots), 1, DS_MAX_REGIONS, "memslots" },
 	{ "modes", WL_MODES, WO(modes), 0, 0, "comma list, or all" },
 	{ "pattern", WL_PATTERN, WO(pat.pattern), 0, 0, "a guest pattern" },

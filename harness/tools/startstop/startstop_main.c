@@ -95,7 +95,7 @@ int main(int argc, char **argv)
 	uint64_t sizes[MAX_SIZES], n = 5;
 	const char *dir = ".", *list = "64M,256M,1G", *skip;
 	unsigned int ns = 0, s, w;
-	char path[1024], tmp[1040], *l, *tok, *save;
+	char path[1024], tmp[1040];
 	double on, off, gib;
 	FILE *f;
 	int c;
@@ -114,16 +114,8 @@ int main(int argc, char **argv)
 	}
 	if (optind != argc)
 		return usage(stderr, 2);
-	l = strdup(list);
-	for (tok = strtok_r(l, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		if (ns == MAX_SIZES) {
-			fprintf(stderr, "ds-startstop: -M: at most %d sizes\n", MAX_SIZES);
-			return 2;
-		}
-		if (!ds_parse_size("-M", tok, 2 << 20, 64ULL << 30, &sizes[ns++]))
-			return 2;
-	}
-	free(l);
+	if (!ds_parse_list("-M", list, MAX_SIZES, &ns, ds_list_mem_size, sizes))
+		return 2;
 	snprintf(path, sizeof(path), "%s/startstop.tsv", dir);
 	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
 	f = fopen(tmp, "w");
