@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The median of a sample (median.h). */
 #include <math.h>
+#include <stdlib.h>
 
 #include "median.h"
 
@@ -16,4 +17,10 @@ double ds_median_sorted(const double *s, size_t n)
 	if (!n)
 		return NAN;
 	return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+double ds_median_inplace(double *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), ds_cmp_double);
+	return ds_median_sorted(v, n);
 }

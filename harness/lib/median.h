@@ -17,4 +17,7 @@ int ds_cmp_double(const void *a, const void *b);
  */
 double ds_median_sorted(const double *sorted, size_t n);
 
+/* Sort @v (@n values) ascending in place, and return its median. */
+double ds_median_inplace(double *v, size_t n);
+
 #endif /* DS_MEDIAN_H */

@@ -36,8 +36,7 @@ static double resample_median(const double *v, uint32_t n, double *tmp,
 
 	for (i = 0; i < n; i++)
 		tmp[i] = v[next(seed) % n];
-	qsort(tmp, n, sizeof(*tmp), ds_cmp_double);
-	return ds_median_sorted(tmp, n);
+	return ds_median_inplace(tmp, n);
 }
 
 /* @v's non-NaN values, packed into a new array; their count in *@n. */
@@ -65,11 +64,9 @@ void ds_tax(const double *on, uint32_t non, const double *off, uint32_t noff,
 	if (na && nb) {
 		tmp = malloc((na > nb ? na : nb) * sizeof(*tmp));
 		memcpy(tmp, a, na * sizeof(*tmp));
-		qsort(tmp, na, sizeof(*tmp), ds_cmp_double);
-		ma = ds_median_sorted(tmp, na);
+		ma = ds_median_inplace(tmp, na);
 		memcpy(tmp, b, nb * sizeof(*tmp));
-		qsort(tmp, nb, sizeof(*tmp), ds_cmp_double);
-		mb = ds_median_sorted(tmp, nb);
+		mb = ds_median_inplace(tmp, nb);
 		r = malloc(TAX_RESAMPLES * sizeof(*r));
 		for (i = 0; i < TAX_RESAMPLES; i++)
 			r[i] = resample_median(a, na, tmp, &seed) /

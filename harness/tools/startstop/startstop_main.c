@@ -39,12 +39,6 @@ static const struct way {
 	{ "clear-iset", "clear", true },
 };
 
-static double median_of(double *v, unsigned int n)
-{
-	qsort(v, n, sizeof(*v), ds_cmp_double);
-	return ds_median_sorted(v, n);
-}
-
 /* One size, one way: @n repeats of enable and disable; false: SKIP. */
 static bool measure(uint64_t bytes, const struct way *w, unsigned int n,
 		    double *on_ms, double *off_ms, const char **skip)
@@ -76,8 +70,8 @@ static bool measure(uint64_t bytes, const struct way *w, unsigned int n,
 		off[r] = (ds_now_ns() - t0) / 1e6;
 	}
 	ds_vm_destroy(dvm);
-	*on_ms = median_of(on, n);
-	*off_ms = median_of(off, n);
+	*on_ms = ds_median_inplace(on, n);
+	*off_ms = ds_median_inplace(off, n);
 	return true;
 }
 
