@@ -26,7 +26,7 @@ void ds_guest_main(uint32_t vcpu)
 	GUEST_ASSERT(ds_params.pat.pattern < ds_nr_patterns);
 	for (round = 1;; round++) {
 		while (READ_ONCE(ds_ctl.pause))
-			__asm__ volatile("pause");
+			ds_cpu_relax();
 		ds_pat_ctx_init(&ctx, &ds_params, vcpu, round,
 				(uint64_t *)ds_params.truth_gva[vcpu],
 				(uint64_t *)ds_params.freemap_gva[vcpu],

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include "guest_params.h"
+#include "arch.h"
 #include "prng.h"
 
 /* One vCPU's view of one round. */

@@ -128,7 +128,7 @@ static void pat_burst(struct ds_pat_ctx *ctx)
 		ds_touch(ctx, (start + i) % ctx->nr);
 		if ((i + 1) % b == 0)
 			for (j = 0; j < ctx->p->pat.burst_idle; j++)
-				__asm__ volatile("pause");
+				ds_cpu_relax();
 	}
 }
 
