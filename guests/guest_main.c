@@ -2,7 +2,9 @@
 /*
  * The guest's round loop: run the configured pattern over this vCPU's
  * slice, then GUEST_SYNC(round) so the host can harvest and verify while
- * every vCPU is stopped.  Runs in the guest only.
+ * every vCPU is stopped.  A live round (live.h) runs pass after pass
+ * until the host says stop, and syncs once at its end.  Runs in the guest
+ * only.
  */
 #include "kvm_util.h"
 #include "ucall_common.h"
@@ -31,7 +33,12 @@ void ds_guest_main(uint32_t vcpu)
 				(uint64_t *)ds_params.truth_gva[vcpu],
 				(uint64_t *)ds_params.freemap_gva[vcpu],
 				&ds_ctl.writes_done[vcpu]);
-		ds_patterns[ds_params.pat.pattern].run(&ctx);
+		if (READ_ONCE(ds_ctl.live))
+			ds_live_round(&ctx, &ds_patterns[ds_params.pat.pattern],
+				      (struct ds_live_stats *)ds_params.live_gva[vcpu],
+				      &ds_ctl.live_stop);
+		else
+			ds_patterns[ds_params.pat.pattern].run(&ctx);
 		GUEST_SYNC2(round, ctx.seq);
 		if (READ_ONCE(ds_ctl.stop))
 			break;

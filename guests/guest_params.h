@@ -54,12 +54,18 @@ struct ds_guest_params {
 	struct ds_region regions[DS_MAX_REGIONS];
 	uint64_t truth_gva[DS_MAX_VCPUS];	/* per-vCPU written-page bitmaps */
 	uint64_t freemap_gva[DS_MAX_VCPUS];	/* per-vCPU free-page bitmaps (churn) */
+	uint64_t live_gva[DS_MAX_VCPUS];	/* per-vCPU struct ds_live_stats (live.h) */
 };
 
-/* Changed by the host between rounds. */
+/*
+ * Changed by the host between rounds, except live_stop, which ends a live
+ * round while the vCPUs run.
+ */
 struct ds_guest_ctl {
 	uint32_t stop;		/* leave the round loop at the next sync */
 	uint32_t pause;		/* spin before writing (tests that watch the vCPU) */
+	uint32_t live;		/* the next round runs free: passes until live_stop */
+	uint32_t live_stop;	/* set while the vCPUs run: end the live round */
 	uint64_t writes_done[DS_MAX_VCPUS];	/* progress counter, read live */
 };
 

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include "guest_params.h"
 #include "arch.h"
+#include "live.h"
 #include "prng.h"
 
 /* One vCPU's view of one round. */
@@ -18,12 +19,16 @@ struct ds_pat_ctx {
 	const struct ds_guest_params *p;
 	uint32_t vcpu;
 	uint64_t round;
+	uint64_t phase;		/* where seq and stride start: round - 1, plus the pass when live */
 	uint64_t first;		/* first global page of this vCPU's slice */
 	uint64_t nr;		/* pages in the slice */
 	uint64_t seq;		/* writes so far this round */
 	uint64_t *truth;	/* bitmap over the slice: pages written */
 	uint64_t *freemap;	/* bitmap over the slice: pages free (churn) */
 	volatile uint64_t *progress;	/* writes_done counter, may be NULL */
+	struct ds_live_stats *live;	/* live round (live.h): gaps recorded; else NULL */
+	const volatile uint32_t *live_stop;	/* live: set when the round ends */
+	uint64_t live_last;	/* live: ds_cycles() at the last write */
 	struct ds_prng rng;
 };
 

@@ -25,6 +25,9 @@ void ds_touch(struct ds_pat_ctx *ctx, uint64_t idx)
 {
 	volatile struct ds_stamp *s;
 
+	/* A live round that has been told to stop writes no more. */
+	if (ctx->live && *ctx->live_stop)
+		return;
 	s = (volatile struct ds_stamp *)ds_page_addr(ctx->p, ctx->first + idx);
 	s->round = ctx->round;
 	s->vcpu = ctx->vcpu;
@@ -33,6 +36,8 @@ void ds_touch(struct ds_pat_ctx *ctx, uint64_t idx)
 	ds_bit_set(ctx->truth, idx);
 	if (ctx->progress)
 		*ctx->progress += 1;
+	if (ctx->live)
+		ds_live_gap(ctx->live, &ctx->live_last, ds_cycles());
 }
 
 uint64_t ds_pat_budget(const struct ds_pat_ctx *ctx)
@@ -52,6 +57,7 @@ void ds_pat_ctx_init(struct ds_pat_ctx *ctx, const struct ds_guest_params *p,
 	ctx->p = p;
 	ctx->vcpu = vcpu;
 	ctx->round = round;
+	ctx->phase = round - 1;
 	ctx->first = per * vcpu;
 	/* The last vCPU takes the remainder. */
 	ctx->nr = vcpu == p->nr_vcpus - 1 ? p->nr_pages - ctx->first : per;
@@ -59,6 +65,8 @@ void ds_pat_ctx_init(struct ds_pat_ctx *ctx, const struct ds_guest_params *p,
 	ctx->truth = truth;
 	ctx->freemap = freemap;
 	ctx->progress = progress;
+	ctx->live = 0;
+	ctx->live_stop = 0;
 	/* Distinct, reproducible streams per (seed, vCPU, round). */
 	ds_prng_seed(&ctx->rng, p->pat.seed ^ ((uint64_t)vcpu << 48) ^
 		     (round * 0x100000001b3ULL));
@@ -71,7 +79,7 @@ static void pat_seq(struct ds_pat_ctx *ctx)
 {
 	uint64_t n = ds_pat_budget(ctx), start, i;
 
-	start = ((ctx->round - 1) * n) % ctx->nr;
+	start = (ctx->phase * n) % ctx->nr;
 	for (i = 0; i < n; i++)
 		ds_touch(ctx, (start + i) % ctx->nr);
 }
@@ -85,12 +93,12 @@ static void pat_random(struct ds_pat_ctx *ctx)
 		ds_touch(ctx, ds_prng_below(&ctx->rng, ctx->nr));
 }
 
-/* stride: every stride-th page, the phase moving by one page each round. */
+/* stride: every stride-th page, the phase moving by one page each round (or pass). */
 static void pat_stride(struct ds_pat_ctx *ctx)
 {
 	uint64_t s = ctx->p->pat.stride ? ctx->p->pat.stride : 1, i;
 
-	for (i = (ctx->round - 1) % s; i < ctx->nr; i += s)
+	for (i = ctx->phase % s; i < ctx->nr; i += s)
 		ds_touch(ctx, i);
 }
 

@@ -8,6 +8,7 @@ UNIT_TESTS += test-patterns
 UNIT_TESTS += test-verify
 UNIT_TESTS += test-workload
 UNIT_TESTS += test-tax
+UNIT_TESTS += test-gaphist
 UNIT_BINS := $(patsubst %,$(B)/tests/%,$(UNIT_TESTS))
 UNIT_HOST_OBJS = $(B)/obj/harness/lib/dirty_set.o $(B)/obj/harness/lib/verify.o \
 	$(B)/obj/harness/lib/opt.o $(B)/obj/harness/lib/util.o $(B)/obj/guests/patterns.o

@@ -16,4 +16,6 @@ modes = all			# every mode this build has
 ring_entries = 4096		# KVM's usual per-vCPU ring (64 KiB)
 clear_shift = 6			# 64 pages per KVM_CLEAR_DIRTY_LOG: the finest
 populate = all			# every page faulted in first: no measured first touch
+waitqueue = 0			# ring: 1 for the wait-queue ring (a kernel with kernel/patches)
+live_ms = 2000			# -x live: each point runs free this long
 seed = 0x5eed

@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0
 # The KVM test-VM library (harness/lib/): VMs and vCPU threads, the dirty
-# set, the verifiers (verify, round_check), fault injection, option
+# set, the verifiers (verify, round_check, live_check), fault injection, option
 # parsing, the postmortem.
 # Every KVM program links it with the modes (harness/modes/); nothing in
 # it knows the benchmark or placement, which hook in from harness/tools/.
 LIB_SRCS += harness/lib/dirty_set.c
 LIB_SRCS += harness/lib/inject.c
+LIB_SRCS += harness/lib/live_check.c
 LIB_SRCS += harness/lib/median.c
 LIB_SRCS += harness/lib/opt.c
 LIB_SRCS += harness/lib/postmortem.c

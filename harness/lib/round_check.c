@@ -11,7 +11,7 @@
 #include "round_check.h"
 #include "vm.h"
 
-static struct ds_stamp *page_stamp(struct ds_vm *dvm, uint64_t page)
+struct ds_stamp *ds_vm_page_stamp(struct ds_vm *dvm, uint64_t page)
 {
 	uint32_t i;
 
@@ -34,7 +34,7 @@ uint64_t ds_vm_check_stamps(struct ds_vm *dvm, const struct ds_set *truth,
 	for (page = ds_set_next(truth, 0); page < truth->nbits;
 	     page = ds_set_next(truth, page + 1)) {
 		owner = page / per < dvm->cfg.nr_vcpus ? page / per : dvm->cfg.nr_vcpus - 1;
-		st = page_stamp(dvm, page);
+		st = ds_vm_page_stamp(dvm, page);
 		if (st && st->magic == DS_STAMP_MAGIC && st->round == round &&
 		    st->vcpu == owner)
 			continue;

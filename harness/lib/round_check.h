@@ -43,6 +43,9 @@ bool ds_round_check(struct ds_vm *dvm, const struct ds_set *got,
 bool ds_round_check_slots(struct ds_vm *dvm, const struct ds_set *got,
 			  uint64_t round, uint32_t mask, const char *what);
 
+/* The stamp at the start of global page @page, in host memory; NULL: none. */
+struct ds_stamp *ds_vm_page_stamp(struct ds_vm *dvm, uint64_t page);
+
 /* Check the stamps of @truth's pages name @round and vCPU; bad count. */
 uint64_t ds_vm_check_stamps(struct ds_vm *dvm, const struct ds_set *truth,
 			    uint64_t round);

@@ -107,6 +107,8 @@ static void setup_guest_params(struct ds_vm *dvm)
 		p->truth_gva[i] = vm_vaddr_alloc(dvm->vm, bytes, KVM_UTIL_MIN_VADDR);
 		p->freemap_gva[i] = vm_vaddr_alloc(dvm->vm, bytes, KVM_UTIL_MIN_VADDR);
 		memset(addr_gva2hva(dvm->vm, p->freemap_gva[i]), 0xff, bytes);
+		p->live_gva[i] = vm_vaddr_alloc(dvm->vm, sizeof(struct ds_live_stats),
+					       KVM_UTIL_MIN_VADDR);
 	}
 	sync_global_to_guest(dvm->vm, ds_params);
 	dvm->ctl = addr_gva2hva(dvm->vm, (vm_vaddr_t)&ds_ctl);
@@ -286,29 +288,61 @@ struct ds_vm *ds_vm_create(const struct ds_vm_cfg *cfg)
 	return dvm;
 }
 
-void ds_vm_round(struct ds_vm *dvm)
+/* Every vCPU must have synced the round the host started. */
+static void round_synced(struct ds_vm *dvm)
 {
 	uint32_t i;
 
-	/* A halted VM's vCPU threads may be gone: nothing to run. */
-	if (dvm->halted)
-		return;
-	dvm->round++;
-	if (!dvm->threads_started) {
-		for (i = 0; i < dvm->cfg.nr_vcpus && !dvm->halted; i++)
-			ds_vcpu_run_round(&dvm->vcpus[i]);
-	} else {
-		for (i = 0; i < dvm->cfg.nr_vcpus; i++)
-			sem_post(&dvm->vcpus[i].go);
-		for (i = 0; i < dvm->cfg.nr_vcpus; i++)
-			sem_wait(&dvm->vcpus[i].done);
-	}
 	if (__atomic_load_n(&dvm->halted, __ATOMIC_ACQUIRE))
 		return;
 	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
 		TEST_ASSERT(dvm->vcpus[i].synced_round == dvm->round,
 			    "vCPU %u synced round %lu, host expected %lu", i,
 			    dvm->vcpus[i].synced_round, dvm->round);
+}
+
+void ds_vm_round_begin(struct ds_vm *dvm)
+{
+	uint32_t i;
+
+	TEST_ASSERT(dvm->threads_started, "a round beside the caller needs vCPU threads");
+	TEST_ASSERT(!dvm->in_round, "round %lu begun twice", dvm->round);
+	/* A halted VM's vCPU threads may be gone: nothing to run. */
+	if (dvm->halted)
+		return;
+	dvm->round++;
+	dvm->in_round = true;
+	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
+		sem_post(&dvm->vcpus[i].go);
+}
+
+void ds_vm_round_end(struct ds_vm *dvm)
+{
+	uint32_t i;
+
+	if (!dvm->in_round)
+		return;
+	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
+		sem_wait(&dvm->vcpus[i].done);
+	dvm->in_round = false;
+	round_synced(dvm);
+}
+
+void ds_vm_round(struct ds_vm *dvm)
+{
+	uint32_t i;
+
+	if (dvm->threads_started) {
+		ds_vm_round_begin(dvm);
+		ds_vm_round_end(dvm);
+		return;
+	}
+	if (dvm->halted)
+		return;
+	dvm->round++;
+	for (i = 0; i < dvm->cfg.nr_vcpus && !dvm->halted; i++)
+		ds_vcpu_run_round(&dvm->vcpus[i]);
+	round_synced(dvm);
 }
 
 void ds_vm_truth(struct ds_vm *dvm, struct ds_set *truth)
@@ -384,4 +418,21 @@ void ds_vm_destroy(struct ds_vm *dvm)
 	ds_set_free(&dvm->pending);
 	free(dvm->vcpus);
 	free(dvm);
+}
+
+double ds_vm_cycles_per_ns(struct ds_vm *dvm)
+{
+#if defined(__x86_64__)
+	/* The guest's TSC rate, which KVM may scale away from the host's. */
+	int khz = __vcpu_ioctl(dvm->vcpus[0].vcpu, KVM_GET_TSC_KHZ, NULL);
+
+	TEST_ASSERT(khz > 0, "KVM_GET_TSC_KHZ failed");
+	return khz / 1e6;
+#elif defined(__aarch64__)
+	uint64_t hz;
+
+	/* The guest's virtual counter runs at the host's counter rate. */
+	__asm__ volatile("mrs %0, cntfrq_el0" : "=r"(hz));
+	return hz / 1e9;
+#endif
 }

@@ -124,6 +124,7 @@ struct ds_vm {
 	struct ds_set pending;		/* harvested by vCPU threads (ring full) */
 	struct ds_htimes pending_times;
 	bool threads_started;
+	bool in_round;			/* ds_vm_round_begin() without its end yet */
 	/*
 	 * A known kernel bug the mode saw (the ring filling past its soft
 	 * limit): overflows counts soft-full exits that found the ring full;
@@ -145,6 +146,17 @@ void ds_vm_destroy(struct ds_vm *dvm);
  * on a halted VM (see ds_vm.halted) it returns with the round cut short.
  */
 void ds_vm_round(struct ds_vm *dvm);
+
+/*
+ * The same in two halves, for a caller that works while the vCPUs run (a
+ * live round, guest_params.h): begin releases them, end waits for every
+ * one to sync.  vCPU threads only.
+ */
+void ds_vm_round_begin(struct ds_vm *dvm);
+void ds_vm_round_end(struct ds_vm *dvm);
+
+/* The guest cycle counter's rate (ds_cycles(), guests/arch.h), per ns. */
+double ds_vm_cycles_per_ns(struct ds_vm *dvm);
 
 /* Union of the pages the guest wrote in the last round, added to @truth. */
 void ds_vm_truth(struct ds_vm *dvm, struct ds_set *truth);

@@ -13,11 +13,14 @@
  *                    [section]s, each key = value line through
  *   workload.c       the workload's keys, their ranges and checks
  *   bench_sweep.c  options -> points; runs each stage below in turn
+ *   bench_live.c   -x live: one point's VM running free beside a
+ *                  harvester -> raw figures (the VM: bench_run.c's)
  *   bench_run.c    one point: its VM's life -> raw samples per fraction
  *   bench_place.c    (for bench_run.c) a placed point's read-back, taken
  *                    while its VM still exists
  *   bench_stats.c  samples -> struct ds_stat per figure; the tracking
  *                  tax, the harness's overhead, the crossover
+ *   bench_live_out.c  -x live: raw figures -> stats -> live.tsv
  *   bench_out.c    stats -> tables and their lines on stdout
  *   bench_table.c    (for bench_out.c) versioned TSV + JSON twin,
  *                    written atomically
@@ -35,6 +38,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "dirty_set.h"
+#include "live.h"
 #include "workload.h"
 
 struct ds_mode;
@@ -104,7 +109,7 @@ struct ds_readback {
 };
 
 enum ds_sweep_kind { SW_POINT, SW_FRACTION, SW_RING, SW_SHIFT, SW_VCPUS,
-		     SW_PLACEMENT, SW_NR };
+		     SW_PLACEMENT, SW_LIVE, SW_NR };
 
 struct ds_sweep_opts {
 	enum ds_sweep_kind kind;
@@ -116,9 +121,41 @@ struct ds_sweep_opts {
 	uint32_t rings[16];	unsigned int nr_rings;
 	uint32_t shifts[16];	unsigned int nr_shifts;
 	uint32_t vcpus[16];	unsigned int nr_vcpus;
+	uint32_t periods_ms[8];	unsigned int nr_periods;	/* -x live: harvest every T ms */
 };
 
 #define DS_MAX_POINTS	256
+
+/*
+ * -x live: what one point's free-running run left (bench_live.c), raw; the
+ * guest's own figures are in its cycles, converted with cyc_per_ns.
+ */
+struct ds_live_res {
+	double *ns_per_write;	/* per harvester tick: tick length / writes in it */
+	uint32_t n, cap;
+	uint64_t gaps[DS_GAP_BUCKETS];	/* every vCPU's gaps between writes */
+	uint64_t max_gap;		/* cycles */
+	double pass_ns[DS_LIVE_PASSES];	/* whole passes, every vCPU's */
+	uint32_t npass;
+	double cyc_per_ns;
+	uint64_t wall_ns, writes;	/* the live round, vCPUs released to stopped */
+	uint64_t ticks, late_ticks;	/* harvester wake-ups; those a period late */
+	uint64_t harvest_ns;		/* get + reset in the live harvests */
+	uint64_t harvester_cpu_ns;	/* the harvester thread's CPU in them */
+	uint64_t pages;			/* pages the live harvests reported */
+	uint64_t final_pages;		/* ... and the final one, vCPUs stopped */
+	uint64_t full_exits, full_ns;	/* ring soft-full exits, vCPU time in them */
+	uint64_t written, lost;		/* pages written; of them, last write unsent */
+	bool overflow;			/* the ring overflowed (suite/known-issues) */
+};
+
+/* -x live: a point's figures (bench_live_out.c). */
+struct ds_live_stat {
+	double writes_per_s, gap_us[4];	/* p50, p99, p99.9, max */
+	double pass_ms, harvest_ms, cpu_ms_per_s, pages_per_s;
+	double full_per_s, full_ms_per_s;
+	struct ds_tax tax;		/* ns per write against the off point's */
+};
 #define DS_POINT_FRACS	32
 
 /* A point, filled in stage by stage: what to run, its samples, its stats. */
@@ -126,6 +163,7 @@ struct ds_point {
 	/* bench_sweep.c */
 	struct ds_workload wl;
 	const struct ds_mode *mode;	/* NULL: tracking off */
+	const char *name;		/* the mode as tables name it: "off", "ring-wq" */
 	struct ds_placement *place;	/* NULL: not placed */
 	unsigned int nfr;
 	uint32_t fracs[DS_POINT_FRACS];
@@ -136,6 +174,10 @@ struct ds_point {
 	/* bench_stats.c */
 	struct ds_stat st[DS_POINT_FRACS][BM_NR];
 	struct ds_tax tax[DS_POINT_FRACS];	/* against the baseline (bench_tax.c) */
+	/* -x live (bench_live.c, bench_live_out.c) */
+	uint32_t period_ms;
+	struct ds_live_res live;
+	struct ds_live_stat lst;
 };
 
 /*
@@ -182,11 +224,35 @@ struct ds_sweep {
 	struct ds_progress prog;
 	struct ds_overhead ovh;
 	struct ds_crossing cross[16];	/* per o->mems[], -x fraction only */
+	bool failed;		/* a check failed (-x live: a page lost) */
 };
 
 /* bench_sweep.c */
 const char *ds_sweep_name(enum ds_sweep_kind k);
 int ds_sweep_run(const struct ds_sweep_opts *o);
+
+/* bench_live.c: -x live, @p's VM running free, into p->live. */
+void ds_live_point_run(struct ds_point *p, struct ds_progress *prog);
+
+/*
+ * bench_run.c: a point's VM, for this file and bench_live.c: created,
+ * populated (unless the workload is sparse) and logging when tracked.
+ */
+struct ds_bench_vm {
+	struct ds_vm *dvm;
+	struct ds_workload wl;
+	bool tracking;
+	struct ds_set harvested;
+	struct ds_pattern_params *guest_pat;	/* the guest's copy, host view */
+};
+struct ds_bench_vm *ds_bench_vm_open(const struct ds_workload *wl,
+				     const struct ds_mode *mode,
+				     struct ds_placement *place, const char **skip);
+void ds_bench_vm_close(struct ds_bench_vm *b);
+/* Set the pattern the guest runs from its next round on. */
+void ds_bench_vm_pattern(struct ds_bench_vm *b, uint32_t pattern, uint32_t ppm);
+/* Soft-full exits and the vCPU time in them, over every vCPU so far. */
+void ds_bench_vm_exits(struct ds_vm *dvm, uint64_t *exits, uint64_t *stall);
 
 /* bench_run.c: @p's VM through its fractions, into p->res[] (and p->rb). */
 void ds_point_run(struct ds_point *p, struct ds_progress *prog);
@@ -205,6 +271,9 @@ void ds_sweep_stats(struct ds_sweep *s);
 /* bench_tax.c (for bench_stats.c): the tax of @on's rounds over @off's. */
 void ds_tax(const double *on, uint32_t non, const double *off, uint32_t noff,
 	    struct ds_tax *t);
+
+/* bench_live_out.c: -x live's figures (p->lst), live.tsv and its lines. */
+bool ds_out_live(struct ds_sweep *s, const char *meta);
 
 /* bench_out.c */
 /* The summary and samples tables, their lines, the overhead lines. */

@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # The benchmark engine (ds-bench) and the targets that run it.
+BENCH_SRCS += harness/tools/bench/bench_live.c
+BENCH_SRCS += harness/tools/bench/bench_live_out.c
 BENCH_SRCS += harness/tools/bench/bench_main.c
 BENCH_SRCS += harness/tools/bench/bench_out.c
 BENCH_SRCS += harness/tools/bench/bench_place.c

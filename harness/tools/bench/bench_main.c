@@ -5,7 +5,8 @@
  * the top of bench.h's stages: it turns the command line into options
  * and hands them to the sweep.
  *
- * Exit status: 0 done, 2 bad usage or workload, 3 could not write.
+ * Exit status: 0 done, 1 a check failed (-x live lost a page), 2 bad usage
+ * or workload, 3 could not write.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 
 #include "bench.h"
 #include "ds_uapi.h"
+#include "inject.h"
 #include "mode.h"
 #include "opt.h"
 #include "pattern.h"
@@ -24,18 +26,19 @@ static const char *const def_mems = "64M,128M,256M";
 static const char *const def_rings = "256,1024,4096,16384";
 static const char *const def_shifts = "6,8,10,12,14,16,18";
 static const char *const def_vcpus = "1,2,4";
+static const char *const def_periods = "10,50,200";
 
 static void help(void)
 {
 	unsigned int i;
 
 	printf("usage: ds-bench [-w WORKLOAD] [-s SECTION] [-x SWEEP] [-o DIR] [-n NAME]\n"
-	       "                [-F PCTS] [-M SIZES] [-R ENTRIES] [-S SHIFTS] [-V VCPUS]\n"
-	       "                [-k KEY=VALUE]...\n"
+	       "                [-F PCTS] [-M SIZES] [-R ENTRIES] [-S SHIFTS] [-V VCPUS] [-T MS]\n"
+	       "                [-k KEY=VALUE]... [-i FAULT]\n"
 	       "  -w  workload: a path, or NAME for $DS_ROOT/workloads/NAME.wl\n"
 	       "      (default: the built-in defaults, as workloads/default.wl states)\n"
 	       "  -s  the workload's [SECTION]\n"
-	       "  -x  point (default), fraction, ring, shift, vcpus or placement\n"
+	       "  -x  point (default), fraction, ring, shift, vcpus, placement or live\n"
 	       "      (placement: every mode with the harvester on a vCPU's core,\n"
 	       "      another core, another NUMA node, where this machine has them)\n"
 	       "  -o  folder for the tables (default .)\n"
@@ -46,10 +49,14 @@ static void help(void)
 	       "  -R  ring entries per vCPU, ring sweep (default %s)\n"
 	       "  -S  clear chunk shifts, shift sweep (default %s)\n"
 	       "  -V  vCPU counts, vcpus sweep (default %s)\n"
+	       "  -T  harvest periods in ms, live sweep (default %s): the vCPUs run\n"
+	       "      free for live_ms while a harvester harvests every T ms\n"
 	       "  -k  set a workload key after the file (e.g. -k rounds=5)\n"
+	       "  -i  inject FAULT into every harvest (the bench's own self-test: a live\n"
+	       "      run under -i no-reset or drop-one must lose pages and exit 1)\n"
 	       "  -C  print the KVM capabilities that matter here, and exit\n"
 	       "modes in this build:", def_fracs, def_mems, def_rings,
-	       def_shifts, def_vcpus);
+	       def_shifts, def_vcpus, def_periods);
 	for (i = 0; i < ds_nr_modes; i++)
 		printf(" %s", ds_modes[i]->name);
 	printf("\npatterns:");
@@ -122,13 +129,14 @@ int main(int argc, char **argv)
 	const char *wname = NULL, *section = NULL, *sweep = "point";
 	const char *fr = def_fracs, *me = def_mems, *ri = def_rings;
 	const char *sh = def_shifts, *vc = def_vcpus;
+	const char *pe = def_periods;
 	char *sets[32], why[384], *eq;
 	unsigned int nsets = 0, i;
 	int c;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	o.outdir = ".";
-	while ((c = getopt(argc, argv, "w:s:x:o:n:F:M:R:S:V:k:Ch")) != -1) {
+	while ((c = getopt(argc, argv, "w:s:x:o:n:F:M:R:S:V:T:k:i:Ch")) != -1) {
 		switch (c) {
 		case 'w': wname = optarg; break;
 		case 's': section = optarg; break;
@@ -140,9 +148,14 @@ int main(int argc, char **argv)
 		case 'R': ri = optarg; break;
 		case 'S': sh = optarg; break;
 		case 'V': vc = optarg; break;
+		case 'T': pe = optarg; break;
 		case 'k':
 			if (nsets < 32)
 				sets[nsets++] = optarg;
+			break;
+		case 'i':
+			if (!ds_fault_parse(optarg))
+				return 2;
 			break;
 		case 'C': print_caps(); return 0;
 		case 'h': help(); return 0;
@@ -179,7 +192,8 @@ int main(int argc, char **argv)
 	    !ds_parse_list("-M", me, 16, &o.nr_mems, ds_list_mem_size, o.mems) ||
 	    !ds_parse_list("-R", ri, 16, &o.nr_rings, one_u32, o.rings) ||
 	    !ds_parse_list("-S", sh, 16, &o.nr_shifts, one_u32, o.shifts) ||
-	    !ds_parse_list("-V", vc, 16, &o.nr_vcpus, one_u32, o.vcpus))
+	    !ds_parse_list("-V", vc, 16, &o.nr_vcpus, one_u32, o.vcpus) ||
+	    !ds_parse_list("-T", pe, 8, &o.nr_periods, one_u32, o.periods_ms))
 		return 2;
 	printf("# ds-bench: sweep %s, workload %s, pattern %s, %llu MiB, %u vCPUs, dirty %.4g%%, %u rounds + %u warm-up\n",
 	       sweep, o.wl.name, ds_patterns[o.wl.pat.pattern].name,

@@ -44,11 +44,6 @@ static const char *const ds_bm_names[BM_NR] = {
 	[BM_WRITES_PER_S] = "writes_per_s",
 };
 
-static const char *mode_name(const struct ds_point *p)
-{
-	return p->mode ? p->mode->name : "off";
-}
-
 static double x_of(const struct ds_sweep *s, const struct ds_point *p, unsigned int f)
 {
 	switch (s->o->kind) {
@@ -80,7 +75,7 @@ static void fixed_vals(const struct ds_sweep *s, const struct ds_point *p,
 	snprintf(v[3], 32, "%u", p->wl.ring_entries);
 	snprintf(v[4], 32, "%u", p->wl.clear_shift);
 	fmt(v[5], p->fracs[f] / 1e4);
-	snprintf(v[6], 32, "%s", mode_name(p));
+	snprintf(v[6], 32, "%s", p->name);
 	snprintf(v[7], 32, "%.31s", p->wl.name);
 	snprintf(v[8], 32, "%u", p->res[f].n);
 }
@@ -127,7 +122,7 @@ static void print_row(const struct ds_sweep *s, const struct ds_point *p,
 	printf("%s %s=%.6g %llu MiB %u vCPUs %-6s", s->name,
 	       sweep_x[s->o->kind], x_of(s, p, f),
 	       (unsigned long long)(p->wl.mem_bytes >> 20), p->wl.nr_vcpus,
-	       mode_name(p));
+	       p->name);
 	if (p->mode)
 		printf(" harvest %.1f us median, p99 %.1f us, min %.1f, max %.1f (n=%u); get %.1f us, reset %.1f us, %.0f pages, %.1f ns/page, %.3g ms/GiB, user %.2f%% (%.1f us); %.0f full exits, stall %.1f us;",
 		       h->median / 1e3, h->p99 / 1e3, h->min / 1e3, h->max / 1e3,
@@ -323,7 +318,7 @@ static void readback_rows(struct ds_table *t, const struct ds_point *p)
 	text = strdup(p->rb.rows);
 	for (line = strtok_r(text, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
-		f[0] = (char *)mode_name(p);
+		f[0] = (char *)p->name;
 		for (n = 1, q = line; n <= DS_RB_FIELDS && q; n++)
 			f[n] = strsep(&q, "\t");
 		ds_table_row(t, f);
@@ -346,7 +341,7 @@ static void place_row(struct ds_table *t, const struct ds_point *p)
 	for (i = 0; i < PL_NCOLS; i++)
 		vp[i] = v[i];
 	snprintf(v[n++], 128, "%.31s", pl->name);
-	snprintf(v[n++], 128, "%s", mode_name(p));
+	snprintf(v[n++], 128, "%s", p->name);
 	snprintf(v[n++], 128, "%u", p->res[0].n);
 	fmt_g(v[n++], h->median);
 	fmt_g(v[n++], h->p99);
@@ -366,7 +361,7 @@ static void place_row(struct ds_table *t, const struct ds_point *p)
 	snprintf(v[n++], 128, "%s", verdict);
 	ds_table_row(t, vp);
 	printf("placement %-10s %-6s harvest %.1f us median, p99 %.1f us (n=%u), %.1f ns/page, user %.2f%%; read back: vCPUs on CPU %s (node %s), harvester on CPU %s (node %s), memory pages by node %s; %s\n",
-	       pl->name, mode_name(p), h->median / 1e3, h->p99 / 1e3, h->n,
+	       pl->name, p->name, h->median / 1e3, h->p99 / 1e3, h->n,
 	       st[BM_NS_PER_PAGE].median, st[BM_USER_PCT].median, rb->vcpu_cpus,
 	       rb->vcpu_nodes, rb->harvest_cpu, rb->harvest_node, rb->mem, verdict);
 }
@@ -381,7 +376,7 @@ bool ds_out_place(struct ds_place_out *po, const struct ds_sweep *s)
 
 		if (p->skip) {
 			printf("# SKIP placement %s mode %s: %s\n", p->place->name,
-			       mode_name(p), p->skip);
+			       p->name, p->skip);
 			continue;
 		}
 		readback_rows(&po->rbt, p);

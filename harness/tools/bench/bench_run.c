@@ -20,14 +20,6 @@
 #include "placement.h"
 #include "util.h"
 
-struct ds_bench_vm {
-	struct ds_vm *dvm;
-	struct ds_workload wl;
-	bool tracking;
-	struct ds_set harvested;
-	struct ds_pattern_params *guest_pat;	/* the guest's copy, host view */
-};
-
 static void vm_cfg_of(const struct ds_workload *wl, const struct ds_mode *mode,
 		      struct ds_vm_cfg *cfg)
 {
@@ -44,12 +36,13 @@ static void vm_cfg_of(const struct ds_workload *wl, const struct ds_mode *mode,
 	cfg->mode = mode;
 	cfg->mcfg.ring_entries = wl->ring_entries;
 	cfg->mcfg.clear_shift = wl->clear_shift;
+	cfg->mcfg.waitqueue = wl->waitqueue;
 	/* A ring overflow is a result here, not the end of the sweep. */
 	cfg->mcfg.halt_on_overflow = true;
 	cfg->pat = wl->pat;
 }
 
-static void set_guest_pattern(struct ds_bench_vm *b, uint32_t pattern,
+void ds_bench_vm_pattern(struct ds_bench_vm *b, uint32_t pattern,
 			      uint32_t ppm)
 {
 	b->guest_pat->pattern = pattern;
@@ -72,9 +65,9 @@ static void harvest_discard(struct ds_bench_vm *b)
  * every page in once unless the workload is sparse (populate = none).
  * NULL with *skip set when the mode cannot run.
  */
-static struct ds_bench_vm *vm_open(const struct ds_workload *wl,
-				   const struct ds_mode *mode,
-				   struct ds_placement *place, const char **skip)
+struct ds_bench_vm *ds_bench_vm_open(const struct ds_workload *wl,
+				     const struct ds_mode *mode,
+				     struct ds_placement *place, const char **skip)
 {
 	struct ds_bench_vm *b;
 	struct ds_vm_cfg cfg;
@@ -100,7 +93,7 @@ static struct ds_bench_vm *vm_open(const struct ds_workload *wl,
 	b->guest_pat = &((struct ds_guest_params *)
 			 addr_gva2hva(b->dvm->vm, (vm_vaddr_t)&ds_params))->pat;
 	if (wl->populate == DS_WL_POPULATE_ALL) {
-		set_guest_pattern(b, ds_pattern_find("seq"), 1000000);
+		ds_bench_vm_pattern(b, ds_pattern_find("seq"), 1000000);
 		ds_vm_round(b->dvm);
 	}
 	if (mode)
@@ -125,7 +118,7 @@ static uint64_t count_free(struct ds_bench_vm *b)
 	return n;
 }
 
-static void vcpu_exit_totals(struct ds_vm *dvm, uint64_t *exits, uint64_t *stall)
+void ds_bench_vm_exits(struct ds_vm *dvm, uint64_t *exits, uint64_t *stall)
 {
 	uint32_t i;
 
@@ -149,7 +142,7 @@ static bool one_round(struct ds_bench_vm *b, struct ds_bench_res *r, bool keep)
 	double **v = r->v, gib = b->wl.mem_bytes / (double)(1ULL << 30);
 	uint32_t i, k = r->n;
 
-	vcpu_exit_totals(dvm, &ex0, &st0);
+	ds_bench_vm_exits(dvm, &ex0, &st0);
 	t0 = ds_now_ns();
 	ds_vm_round(dvm);
 	t1 = ds_now_ns();
@@ -158,7 +151,7 @@ static bool one_round(struct ds_bench_vm *b, struct ds_bench_res *r, bool keep)
 		return false;
 	}
 	r->overflow = dvm->overflows != ov0;
-	vcpu_exit_totals(dvm, &ex1, &st1);
+	ds_bench_vm_exits(dvm, &ex1, &st1);
 	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
 		writes += dvm->vcpus[i].round_writes;
 	if (b->tracking) {
@@ -204,7 +197,7 @@ static bool vm_measure(struct ds_bench_vm *b, uint32_t ppm, struct ds_bench_res 
 {
 	uint32_t i;
 
-	set_guest_pattern(b, b->wl.pat.pattern, ppm);
+	ds_bench_vm_pattern(b, b->wl.pat.pattern, ppm);
 	for (i = 0; i < b->wl.warmup; i++)
 		if (!one_round(b, r, false))
 			return false;
@@ -214,7 +207,7 @@ static bool vm_measure(struct ds_bench_vm *b, uint32_t ppm, struct ds_bench_res 
 	return true;
 }
 
-static void vm_close(struct ds_bench_vm *b)
+void ds_bench_vm_close(struct ds_bench_vm *b)
 {
 	if (!b)
 		return;
@@ -248,12 +241,9 @@ void ds_point_free(struct ds_point *p)
 	for (f = 0; f < p->nfr; f++)
 		res_free(&p->res[f]);
 	free(p->rb.rows);
+	free(p->live.ns_per_write);
+	p->live.ns_per_write = NULL;
 	p->rb.rows = NULL;
-}
-
-static const char *mode_name(const struct ds_point *p)
-{
-	return p->mode ? p->mode->name : "off";
 }
 
 /* Rough cost of a step, in faulted MiB: the unit the ETA is scaled by. */
@@ -262,6 +252,10 @@ double ds_point_weight(const struct ds_point *p, unsigned int f)
 	double mib = p->wl.mem_bytes / 1048576.0;
 	double rounds = p->wl.rounds + p->wl.warmup;
 	double w = mib * rounds * (p->fracs[f] / 1e6 + 0.02);
+
+	/* A live point: its run, and about a ms a MiB to populate. */
+	if (p->period_ms)
+		return p->wl.live_ms + mib;
 
 	if (!p->mode)
 		w *= 0.3;	/* no write-protect faults without tracking */
@@ -277,7 +271,7 @@ static void progress(const struct ds_progress *pr, const struct ds_point *p,
 
 	if (pl) {
 		fprintf(stderr, "ds-bench: %s [%u/%u] %s %s: vCPUs %s, harvester %s, memory %s%.0d; %.0f s elapsed\n",
-			pr->sweep, pr->step + 1, pr->steps, pl->name, mode_name(p),
+			pr->sweep, pr->step + 1, pr->steps, pl->name, p->name,
 			pl->vcpu_spec, pl->harvest_spec,
 			pl->mem_node < 0 ? "unbound" : "node ",
 			pl->mem_node < 0 ? 0 : pl->mem_node, el);
@@ -286,7 +280,7 @@ static void progress(const struct ds_progress *pr, const struct ds_point *p,
 	fprintf(stderr, "ds-bench: %s [%u/%u, %u left] %llu MiB %u vCPUs %s dirty %.4g%% ring %u shift %u; %.0f s elapsed, ETA %s%.0f s\n",
 		pr->sweep, pr->step + 1, pr->steps, pr->steps - pr->step - 1,
 		(unsigned long long)(p->wl.mem_bytes >> 20), p->wl.nr_vcpus,
-		mode_name(p), p->fracs[f] / 1e4, p->wl.ring_entries,
+		p->name, p->fracs[f] / 1e4, p->wl.ring_entries,
 		p->wl.clear_shift, el, isnan(eta) ? "~" : "", isnan(eta) ? 0 : eta);
 }
 
@@ -309,11 +303,11 @@ void ds_point_run(struct ds_point *p, struct ds_progress *pr)
 		sched_getaffinity(0, sizeof(mine), &mine);
 		p->place->errors = 0;	/* failed binds: counted per VM */
 	}
-	b = vm_open(&p->wl, p->mode, p->place, &p->skip);
+	b = ds_bench_vm_open(&p->wl, p->mode, p->place, &p->skip);
 	if (!b) {
 		/* -x placement's skips are lines among its rows (bench_out.c). */
 		if (!p->place)
-			printf("# SKIP mode %s: %s\n", mode_name(p), p->skip);
+			printf("# SKIP mode %s: %s\n", p->name, p->skip);
 		for (f = 0; f < p->nfr; f++)
 			step_done(pr, p, f);
 		return;
@@ -324,14 +318,14 @@ void ds_point_run(struct ds_point *p, struct ds_progress *pr)
 		res_init(&p->res[f], p->wl.rounds);
 		/* An overflowed ring stays broken: the next fraction gets a new VM. */
 		if (!vm_measure(b, p->fracs[f], &p->res[f]) && f + 1 < p->nfr) {
-			vm_close(b);
-			b = vm_open(&p->wl, p->mode, p->place, &p->skip);
+			ds_bench_vm_close(b);
+			b = ds_bench_vm_open(&p->wl, p->mode, p->place, &p->skip);
 		}
 		step_done(pr, p, f);
 		if (!b) {
 			/* No VM to go on with: the rest stay without samples. */
 			printf("# point %s: no new VM after the overflow (%s): its other fractions not measured\n",
-			       mode_name(p), p->skip ?: "?");
+			       p->name, p->skip ?: "?");
 			p->skip = NULL;	/* what it measured stands */
 			for (f++; f < p->nfr; f++) {
 				res_init(&p->res[f], p->wl.rounds);
@@ -344,7 +338,7 @@ void ds_point_run(struct ds_point *p, struct ds_progress *pr)
 	if (p->place && b)
 		ds_place_read_back(p->place, b->dvm, &p->rb);
 	if (b)
-		vm_close(b);
+		ds_bench_vm_close(b);
 	if (p->place)
 		sched_setaffinity(0, sizeof(mine), &mine);
 }

@@ -21,6 +21,7 @@
 static const char *const sweep_names[] = {
 	[SW_POINT] = "point", [SW_FRACTION] = "fraction", [SW_RING] = "ring",
 	[SW_SHIFT] = "shift", [SW_VCPUS] = "vcpus", [SW_PLACEMENT] = "placement",
+	[SW_LIVE] = "live",
 };
 const char *ds_sweep_name(enum ds_sweep_kind k)
 {
@@ -55,6 +56,7 @@ static void add_point(struct ds_sweep *s, const struct ds_workload *wl,
 	p = &s->pts[s->npts++];
 	p->wl = *wl;
 	p->mode = mode;
+	p->name = !mode ? "off" : wl->waitqueue ? "ring-wq" : mode->name;
 	p->place = place;
 	p->nfr = nfr;
 	memcpy(p->fracs, fracs, nfr * sizeof(*fracs));
@@ -107,6 +109,42 @@ static void add_placements(struct ds_sweep *s, const struct ds_workload *wl)
 			add_point(s, wl, modes[m], &pl[i], &wl->pat.fraction_ppm, 1);
 }
 
+/*
+ * -x live: per period, every mode of the workload, and the ring again as
+ * the wait-queue ring (kernel/patches; a SKIP row where the kernel lacks
+ * it), so its stalls show beside the exit-based ring's; an off point
+ * first and last, whose samples together are the throughput every tax
+ * is measured against.
+ */
+static void add_live_point(struct ds_sweep *s, const struct ds_workload *wl,
+			   const struct ds_mode *mode, uint32_t period_ms)
+{
+	uint32_t n = s->npts;
+
+	add_point(s, wl, mode, NULL, &wl->pat.fraction_ppm, 1);
+	if (s->npts > n)
+		s->pts[n].period_ms = period_ms;
+}
+
+static void add_live(struct ds_sweep *s, const struct ds_workload *wl)
+{
+	const struct ds_mode *modes[16];
+	unsigned int nm = wl_modes(wl, modes, 16), i, m;
+	const uint32_t *per = s->o->periods_ms;
+	struct ds_workload wq = *wl;
+
+	wq.waitqueue = 1;
+	add_live_point(s, wl, NULL, per[0]);
+	for (i = 0; i < s->o->nr_periods; i++)
+		for (m = 0; m < nm; m++) {
+			add_live_point(s, wl, modes[m], per[i]);
+			if (!strcmp(modes[m]->name, "ring") && !wl->waitqueue)
+				add_live_point(s, &wq, modes[m], per[i]);
+		}
+	/* Off again last: a drift of the host over the sweep hits both sides. */
+	add_live_point(s, wl, NULL, per[0]);
+}
+
 static void make_points(struct ds_sweep *s)
 {
 	const struct ds_sweep_opts *o = s->o;
@@ -144,6 +182,9 @@ static void make_points(struct ds_sweep *s)
 	case SW_PLACEMENT:
 		add_placements(s, &wl);
 		break;
+	case SW_LIVE:
+		add_live(s, &wl);
+		break;
 	default:
 		break;
 	}
@@ -159,14 +200,23 @@ static void run_points(struct ds_sweep *s)
 			s->prog.steps++;
 		}
 	for (i = 0; i < s->npts; i++)
-		ds_point_run(&s->pts[i], &s->prog);
+		if (s->o->kind == SW_LIVE)
+			ds_live_point_run(&s->pts[i], &s->prog);
+		else
+			ds_point_run(&s->pts[i], &s->prog);
 }
 
 static void meta_of(const struct ds_sweep *s, char *meta, size_t len)
 {
 	const struct ds_sweep_opts *o = s->o;
 
-	if (o->kind == SW_PLACEMENT)
+	if (o->kind == SW_LIVE)
+		snprintf(meta, len, "sweep=live workload=%s pattern=%s dirty_pct=%.4g mem_MiB=%llu vcpus=%u live_ms=%u ring_entries=%u clear_shift=%u",
+			 o->wl.name, ds_patterns[o->wl.pat.pattern].name,
+			 o->wl.pat.fraction_ppm / 1e4,
+			 (unsigned long long)(o->wl.mem_bytes >> 20), o->wl.nr_vcpus,
+			 o->wl.live_ms, o->wl.ring_entries, o->wl.clear_shift);
+	else if (o->kind == SW_PLACEMENT)
 		snprintf(meta, len, "sweep=placement workload=%s pattern=%s dirty_pct=%.4g mem_MiB=%llu vcpus=%u rounds=%u warmup=%u",
 			 o->wl.name, ds_patterns[o->wl.pat.pattern].name,
 			 o->wl.pat.fraction_ppm / 1e4,
@@ -216,6 +266,11 @@ static bool sweep(struct ds_sweep *s, const char *meta)
 
 	make_points(s);
 	run_points(s);
+	if (s->o->kind == SW_LIVE) {
+		ok = ds_out_live(s, meta);
+		done(s);
+		return ok;
+	}
 	ds_sweep_stats(s);
 	ok = ds_out_sweep(s, meta);
 	if (s->o->kind == SW_FRACTION)
@@ -240,5 +295,7 @@ int ds_sweep_run(const struct ds_sweep_opts *o)
 	for (i = 0; i < s.npts; i++)
 		ds_point_free(&s.pts[i]);
 	free(s.pts);
-	return ok ? 0 : 3;
+	if (!ok)
+		return 3;
+	return s.failed ? 1 : 0;
 }

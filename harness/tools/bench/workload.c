@@ -37,6 +37,7 @@ static const struct wl_key wl_keys[] = {
 	{ "dirty_pct", WL_PCT, WO(pat.fraction_ppm), 1, 1000000, "% of pages written per round" },
 	{ "hot_pct", WL_U32, WO(pat.hot_pct), 0, 100, "hotset: % of writes to the hot set" },
 	{ "hot_set_pct", WL_U32, WO(pat.hot_set_pct), 1, 100, "hotset: % of pages hot" },
+	{ "live_ms", WL_U32, WO(live_ms), 100, 600000, "-x live: ms each point runs free" },
 	{ "memory", WL_SIZE, WO(mem_bytes), DS_MEM_MIN, DS_MEM_MAX, "test memory (K/M/G)" },
 	{ "memslots", WL_U32, WO(nr_slots), 1, DS_MAX_REGIONS, "memslots" },
 	{ "modes", WL_MODES, WO(modes), 0, 0, "comma list, or all" },
@@ -48,6 +49,7 @@ static const struct wl_key wl_keys[] = {
 	{ "stride", WL_U32, WO(pat.stride), 1, 1 << 20, "stride: every Nth page" },
 	{ "vcpus", WL_U32, WO(nr_vcpus), 1, DS_MAX_VCPUS, "vCPUs" },
 	{ "warmup", WL_U32, WO(warmup), 0, 1000, "rounds discarded first" },
+	{ "waitqueue", WL_U32, WO(waitqueue), 0, 1, "ring: 1 for the wait-queue ring (patched kernel)" },
 };
 
 void ds_workload_default(struct ds_workload *wl)
@@ -65,6 +67,7 @@ void ds_workload_default(struct ds_workload *wl)
 	wl->warmup = 2;
 	wl->ring_entries = 4096;
 	wl->clear_shift = 6;
+	wl->live_ms = 2000;
 }
 
 bool ds_parse_pct_ppm(const char *text, uint32_t *ppm)

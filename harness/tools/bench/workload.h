@@ -34,6 +34,8 @@ struct ds_workload {
 	char modes[DS_WL_MAX_MODES][16];
 	uint32_t ring_entries;		/* ring: entries per vCPU */
 	uint32_t clear_shift;		/* clear: 2^shift pages per CLEAR call */
+	uint32_t waitqueue;		/* ring: the wait-queue ring (kernel/patches) */
+	uint32_t live_ms;		/* -x live: how long each point runs free */
 	/*
 	 * DS_WL_POPULATE_ALL: every page faulted in before anything is
 	 * measured, so no measured write is a first touch (the tracking tax).

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * -x live's figures and tables.  Per point (mode, period):
+ *   live.tsv       the guest's write rate and its tax against the off
+ *                  points, first and last (95 % interval over the
+ *                  periods' samples), the gaps between a vCPU's
+ *                  consecutive writes (p50, p99, p99.9, max: the stall
+ *                  the guest feels), the length of a whole pass, the
+ *                  harvester's kernel time per harvest and CPU per
+ *                  second, soft-full exits, and the verdict;
+ *   live-gaps.tsv  every point's gap histogram (bucket, count), for the
+ *                  plot of the stall distribution.
+ * A point that lost a page has verdict "lost" and no figures: what it
+ * measured is not a measurement of dirty tracking that works.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench.h"
+#include "median.h"
+#include "pattern.h"
+#include "util.h"
+
+/* The gap at quantile @q of @r's histogram, in µs (bucket midpoints). */
+static double gap_us(const struct ds_live_res *r, double q)
+{
+	uint64_t total = 0, rank, seen = 0;
+	uint32_t b;
+	double lo, hi;
+
+	for (b = 0; b < DS_GAP_BUCKETS; b++)
+		total += r->gaps[b];
+	if (!total)
+		return NAN;
+	rank = (uint64_t)ceil(q * total);
+	if (!rank)
+		rank = 1;
+	for (b = 0; b < DS_GAP_BUCKETS; b++) {
+		seen += r->gaps[b];
+		if (seen >= rank)
+			break;
+	}
+	lo = ds_gap_bucket_lo(b);
+	hi = b + 1 < DS_GAP_BUCKETS ? ds_gap_bucket_lo(b + 1) : lo;
+	/* Exact buckets hold one value; the rest, their middle. */
+	return (hi - lo <= 1 ? lo : (lo + hi) / 2) / r->cyc_per_ns / 1e3;
+}
+
+/* Every off point's samples (the first and the last point) as one. */
+static double *off_samples(const struct ds_sweep *s, uint32_t *n)
+{
+	const struct ds_live_res *r;
+	double *v = NULL;
+	unsigned int i;
+
+	*n = 0;
+	for (i = 0; i < s->npts; i++) {
+		r = &s->pts[i].live;
+		if (s->pts[i].mode || s->pts[i].skip || !r->n)
+			continue;
+		v = realloc(v, (*n + r->n) * sizeof(*v));
+		memcpy(v + *n, r->ns_per_write, r->n * sizeof(*v));
+		*n += r->n;
+	}
+	return v;
+}
+
+static void point_stats(struct ds_point *p, const double *off, uint32_t noff)
+{
+	const struct ds_live_res *r = &p->live;
+	struct ds_live_stat *st = &p->lst;
+	double s = r->wall_ns / 1e9;
+	double *tmp;
+
+	memset(st, 0, sizeof(*st));
+	st->writes_per_s = r->writes / s;
+	st->gap_us[0] = gap_us(r, 0.5);
+	st->gap_us[1] = gap_us(r, 0.99);
+	st->gap_us[2] = gap_us(r, 0.999);
+	st->gap_us[3] = r->max_gap / r->cyc_per_ns / 1e3;
+	st->pass_ms = NAN;
+	if (r->npass) {
+		tmp = malloc(r->npass * sizeof(*tmp));
+		memcpy(tmp, r->pass_ns, r->npass * sizeof(*tmp));
+		st->pass_ms = ds_median_inplace(tmp, r->npass) / 1e6;
+		free(tmp);
+	}
+	st->harvest_ms = p->mode && r->ticks ? r->harvest_ns / 1e6 / r->ticks : NAN;
+	st->cpu_ms_per_s = p->mode ? r->harvester_cpu_ns / 1e6 / s : NAN;
+	st->pages_per_s = p->mode ? r->pages / s : NAN;
+	st->full_per_s = r->full_exits / s;
+	st->full_ms_per_s = r->full_ns / 1e6 / s;
+	st->tax.pct = st->tax.lo = st->tax.hi = NAN;
+	if (p->mode && noff)
+		ds_tax(r->ns_per_write, r->n, off, noff, &st->tax);
+}
+
+static const char *verdict(const struct ds_point *p)
+{
+	if (p->skip)
+		return "skip";
+	if (p->live.lost)
+		return "lost";
+	if (p->live.overflow)
+		return "overflow";
+	return p->lst.tax.bug ? "tax-bug" : "ok";
+}
+
+static const char *const cols[] = {
+	"period_ms", "mem_MiB", "vcpus", "pattern", "dirty_pct", "mode",
+	"live_ms", "samples", "writes_per_s", "tax_pct", "tax_lo_pct",
+	"tax_hi_pct", "gap_p50_us", "gap_p99_us", "gap_p999_us", "gap_max_us",
+	"pass_ms", "passes", "harvests", "late_harvests", "harvest_ms",
+	"harvester_cpu_ms_per_s", "pages_per_s", "full_exits_per_s",
+	"full_exit_ms_per_s", "written_pages", "lost_pages", "verdict",
+};
+#define NCOLS	DS_ARRAY_SIZE(cols)
+
+static void fmtd(char *buf, double v, bool shown)
+{
+	if (!shown || isnan(v))
+		strcpy(buf, "nan");
+	else
+		snprintf(buf, 32, "%.6g", v);
+}
+
+static void row(struct ds_table *t, const struct ds_point *p)
+{
+	const struct ds_live_stat *st = &p->lst;
+	const struct ds_live_res *r = &p->live;
+	bool fig = !p->skip && !r->lost;
+	char v[NCOLS][32];
+	char *vals[NCOLS];
+	unsigned int i, n = 0;
+
+	snprintf(v[n++], 32, "%u", p->period_ms);
+	snprintf(v[n++], 32, "%llu", (unsigned long long)(p->wl.mem_bytes >> 20));
+	snprintf(v[n++], 32, "%u", p->wl.nr_vcpus);
+	snprintf(v[n++], 32, "%s", ds_patterns[p->wl.pat.pattern].name);
+	fmtd(v[n++], p->wl.pat.fraction_ppm / 1e4, true);
+	snprintf(v[n++], 32, "%s", p->name);
+	snprintf(v[n++], 32, "%u", p->wl.live_ms);
+	snprintf(v[n++], 32, "%u", r->n);
+	fmtd(v[n++], st->writes_per_s, fig);
+	fmtd(v[n++], st->tax.pct, fig);
+	fmtd(v[n++], st->tax.lo, fig);
+	fmtd(v[n++], st->tax.hi, fig);
+	for (i = 0; i < 4; i++)
+		fmtd(v[n++], st->gap_us[i], fig);
+	fmtd(v[n++], st->pass_ms, fig);
+	snprintf(v[n++], 32, "%u", r->npass);
+	snprintf(v[n++], 32, "%llu", (unsigned long long)(p->mode ? r->ticks : 0));
+	snprintf(v[n++], 32, "%llu", (unsigned long long)r->late_ticks);
+	fmtd(v[n++], st->harvest_ms, fig);
+	fmtd(v[n++], st->cpu_ms_per_s, fig);
+	fmtd(v[n++], st->pages_per_s, fig);
+	fmtd(v[n++], st->full_per_s, fig);
+	fmtd(v[n++], st->full_ms_per_s, fig);
+	snprintf(v[n++], 32, "%llu", (unsigned long long)r->written);
+	snprintf(v[n++], 32, "%llu", (unsigned long long)r->lost);
+	snprintf(v[n++], 32, "%s", verdict(p));
+	for (i = 0; i < NCOLS; i++)
+		vals[i] = v[i];
+	ds_table_row(t, vals);
+}
+
+static void line(const struct ds_point *p)
+{
+	const struct ds_live_stat *st = &p->lst;
+
+	if (p->skip || p->live.lost)
+		return;
+	printf("live every %u ms %-7s %.4g writes/s, tax %.1f%% [%.1f, %.1f]; gap p50 %.2f us p99 %.1f us p99.9 %.1f us max %.1f us; pass %.1f ms; harvest %.3f ms, harvester CPU %.1f ms/s; %.1f full exits/s (%.1f ms/s)%s\n",
+	       p->period_ms, p->name, st->writes_per_s, st->tax.pct, st->tax.lo,
+	       st->tax.hi, st->gap_us[0], st->gap_us[1], st->gap_us[2],
+	       st->gap_us[3], st->pass_ms, st->harvest_ms, st->cpu_ms_per_s,
+	       st->full_per_s, st->full_ms_per_s,
+	       p->live.overflow ? "; RING OVERFLOW (suite/known-issues)" : "");
+}
+
+static bool gaps_table(const struct ds_sweep *s, const char *meta)
+{
+	static const char *const gcols[] = { "period_ms", "mode", "gap_us", "count" };
+	struct ds_table t;
+	char v[4][32], *vals[4] = { v[0], v[1], v[2], v[3] };
+	char name[96];
+	unsigned int i;
+	uint32_t b;
+
+	snprintf(name, sizeof(name), "%s-gaps", s->table);
+	if (!ds_table_open(&t, s->o->outdir, name, gcols, 4, meta))
+		return false;
+	for (i = 0; i < s->npts; i++) {
+		const struct ds_point *p = &s->pts[i];
+
+		if (p->skip || p->live.lost)
+			continue;
+		for (b = 0; b < DS_GAP_BUCKETS; b++) {
+			if (!p->live.gaps[b])
+				continue;
+			snprintf(v[0], 32, "%u", p->period_ms);
+			snprintf(v[1], 32, "%s", p->name);
+			snprintf(v[2], 32, "%.6g", ds_gap_bucket_lo(b) / p->live.cyc_per_ns / 1e3);
+			snprintf(v[3], 32, "%llu", (unsigned long long)p->live.gaps[b]);
+			ds_table_row(&t, vals);
+		}
+	}
+	return ds_table_close(&t);
+}
+
+bool ds_out_live(struct ds_sweep *s, const char *meta)
+{
+	struct ds_table t;
+	unsigned int i;
+	uint32_t noff;
+	double *off = off_samples(s, &noff);
+	bool ok;
+
+	for (i = 0; i < s->npts; i++) {
+		if (s->pts[i].skip)
+			continue;
+		point_stats(&s->pts[i], off, noff);
+		if (s->pts[i].live.lost)
+			s->failed = true;
+	}
+	if (!ds_table_open(&t, s->o->outdir, s->table, cols, NCOLS, meta))
+		return false;
+	for (i = 0; i < s->npts; i++) {
+		row(&t, &s->pts[i]);
+		line(&s->pts[i]);
+	}
+	free(off);
+	ok = ds_table_close(&t);
+	return gaps_table(s, meta) && ok;
+}
