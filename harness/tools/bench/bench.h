@@ -251,6 +251,8 @@ struct ds_bench_vm *ds_bench_vm_open(const struct ds_workload *wl,
 void ds_bench_vm_close(struct ds_bench_vm *b);
 /* Set the pattern the guest runs from its next round on. */
 void ds_bench_vm_pattern(struct ds_bench_vm *b, uint32_t pattern, uint32_t ppm);
+/* The writes of every guest this process closed (dirtysuite bench's probe). */
+uint64_t ds_bench_guest_writes(void);
 /* Soft-full exits and the vCPU time in them, over every vCPU so far. */
 void ds_bench_vm_exits(struct ds_vm *dvm, uint64_t *exits, uint64_t *stall);
 

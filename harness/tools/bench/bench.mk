@@ -34,9 +34,10 @@ $(B)/tests/test-workload: $(B)/obj/harness/tools/bench/workload.o \
 	$(B)/obj/harness/tools/bench/workload_file.o
 
 .PHONY: bench bench-validate
-# The default set: every sweep, sized to finish in under 10 minutes here.
+# The default set: every sweep, sized to finish in under 10 minutes here;
+# FULL=1 runs everything (dirtysuite-bench --full).
 bench: build
-	harness/runner/dirtysuite-bench $(BENCH_ARGS)
+	harness/runner/dirtysuite-bench $(if $(filter 1,$(FULL)),--full) $(BENCH_ARGS)
 
 bench-validate: build $(B)/selftests/dirty_log_perf_test
 	harness/runner/dirtysuite-bench --validate $(BENCH_ARGS)

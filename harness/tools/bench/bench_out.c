@@ -23,7 +23,7 @@
 static const char *const sweep_x[] = {
 	[SW_POINT] = "dirty_pct", [SW_FRACTION] = "dirty_pct",
 	[SW_RING] = "ring_entries", [SW_SHIFT] = "clear_shift",
-	[SW_VCPUS] = "vcpus", [SW_PLACEMENT] = "placement",
+	[SW_VCPUS] = "vcpus", [SW_PLACEMENT] = "placement", [SW_LIVE] = "period_ms",
 };
 
 static const char *const ds_bm_names[BM_NR] = {
@@ -65,10 +65,36 @@ static void fmt(char *buf, double v)
 		snprintf(buf, 32, "%.6g", v);
 }
 
-/* The fixed leading columns shared by both tables. */
+static const char *const fixed_names[FIXED_COLS] = { NULL, "mem_MiB", "vcpus",
+	"ring_entries", "clear_shift", "dirty_pct", "mode", "workload", "samples" };
+
+/*
+ * The fixed column that repeats the sweep's x (dirty_pct in a fraction
+ * sweep, vcpus in a vcpus sweep), left out so that no table has a column
+ * twice; FIXED_COLS when none does.
+ */
+static unsigned int dup_col(const struct ds_sweep *s)
+{
+	unsigned int i;
+
+	for (i = 1; i < FIXED_COLS; i++)
+		if (!strcmp(fixed_names[i], sweep_x[s->o->kind]))
+			return i;
+	return FIXED_COLS;
+}
+
+/* How many fixed columns a row of @s's tables starts with. */
+static unsigned int nr_fixed(const struct ds_sweep *s)
+{
+	return dup_col(s) < FIXED_COLS ? FIXED_COLS - 1 : FIXED_COLS;
+}
+
+/* The fixed leading columns shared by both tables: nr_fixed() of them. */
 static void fixed_vals(const struct ds_sweep *s, const struct ds_point *p,
 		       unsigned int f, char v[][32])
 {
+	unsigned int dup = dup_col(s);
+
 	fmt(v[0], x_of(s, p, f));
 	snprintf(v[1], 32, "%llu", (unsigned long long)(p->wl.mem_bytes >> 20));
 	snprintf(v[2], 32, "%u", p->wl.nr_vcpus);
@@ -78,21 +104,21 @@ static void fixed_vals(const struct ds_sweep *s, const struct ds_point *p,
 	snprintf(v[6], 32, "%s", p->name);
 	snprintf(v[7], 32, "%.31s", p->wl.name);
 	snprintf(v[8], 32, "%u", p->res[f].n);
+	if (dup < FIXED_COLS)
+		memmove(v[dup], v[dup + 1], (FIXED_COLS - 1 - dup) * sizeof(v[0]));
 }
 
 static void col_names(const struct ds_sweep *s, char names[][32], const char **cols,
 		      bool samples)
 {
-	static const char *const fixed[FIXED_COLS] = { NULL, "mem_MiB", "vcpus",
-		"ring_entries", "clear_shift", "dirty_pct", "mode", "workload",
-		"samples" };
 	static const char *const suf[4] = { "median", "p99", "min", "max" };
 	unsigned int i, k, n = 0;
 
 	for (i = 0; i < FIXED_COLS; i++)
-		cols[n++] = i ? fixed[i] : sweep_x[s->o->kind];
+		if (i != dup_col(s))
+			cols[n++] = i ? fixed_names[i] : sweep_x[s->o->kind];
 	if (samples)
-		cols[FIXED_COLS - 1] = "round";
+		cols[n - 1] = "round";
 	for (i = 0; i < BM_NR; i++) {
 		if (samples) {
 			cols[n++] = ds_bm_names[i];
@@ -167,18 +193,19 @@ bool ds_out_sweep(const struct ds_sweep *s, const char *meta)
 {
 	char names[NCOLS][32], vals[NCOLS][32], *vp[NCOLS], tname[300];
 	const char *cols[NCOLS];
+	unsigned int i, f, m, k, r, n, nf = nr_fixed(s);
 	struct ds_table sum, smp;
-	unsigned int i, f, m, k, r, n;
 	bool ok;
 
 	for (i = 0; i < NCOLS; i++)
 		vp[i] = vals[i];
 	col_names(s, names, cols, false);
-	ok = ds_table_open(&sum, s->o->outdir, s->table, cols, NCOLS, meta);
+	ok = ds_table_open(&sum, s->o->outdir, s->table, cols,
+			   nf + BM_NR * 4 + 4, meta);
 	col_names(s, names, cols, true);
 	snprintf(tname, sizeof(tname), "%s-samples", s->table);
 	ok = ok && ds_table_open(&smp, s->o->outdir, tname, cols,
-				 FIXED_COLS + BM_NR, meta);
+				 nf + BM_NR, meta);
 	if (!ok)
 		return false;
 	for (i = 0; i < s->npts; i++) {
@@ -189,7 +216,7 @@ bool ds_out_sweep(const struct ds_sweep *s, const char *meta)
 			const struct ds_stat *st = p->st[f];
 
 			fixed_vals(s, p, f, vals);
-			n = FIXED_COLS;
+			n = nf;
 			for (m = 0; m < BM_NR; m++) {
 				fmt(vals[n++], st[m].median);
 				fmt(vals[n++], st[m].p99);
@@ -204,9 +231,9 @@ bool ds_out_sweep(const struct ds_sweep *s, const char *meta)
 			ds_table_row(&sum, vp);
 			print_row(s, p, f, st, &p->tax[f]);
 			for (r = 0; r < res->n; r++) {
-				snprintf(vals[FIXED_COLS - 1], 32, "%u", r);
+				snprintf(vals[nf - 1], 32, "%u", r);
 				for (k = 0; k < BM_NR; k++)
-					fmt(vals[FIXED_COLS + k], res->v[k][r]);
+					fmt(vals[nf + k], res->v[k][r]);
 				ds_table_row(&smp, vp);
 			}
 		}

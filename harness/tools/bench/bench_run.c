@@ -207,10 +207,22 @@ static bool vm_measure(struct ds_bench_vm *b, uint32_t ppm, struct ds_bench_res 
 	return true;
 }
 
+/* Every write every VM of this process made: for the emulation probe. */
+static uint64_t guest_writes;
+
+uint64_t ds_bench_guest_writes(void)
+{
+	return guest_writes;
+}
+
 void ds_bench_vm_close(struct ds_bench_vm *b)
 {
+	uint32_t i;
+
 	if (!b)
 		return;
+	for (i = 0; i < b->dvm->cfg.nr_vcpus; i++)
+		guest_writes += b->dvm->ctl->writes_done[i];
 	ds_vm_destroy(b->dvm);
 	ds_set_free(&b->harvested);
 	free(b);

@@ -240,6 +240,7 @@ static void done(const struct ds_sweep *s)
 		(ds_now_ns() - s->prog.t_start) / 1e9);
 	if (!getrusage(RUSAGE_SELF, &ru))
 		printf("host_max_rss_MiB %.1f\n", ru.ru_maxrss / 1024.0);
+	printf("guest_writes %llu\n", (unsigned long long)ds_bench_guest_writes());
 }
 
 /*
