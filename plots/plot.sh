@@ -31,6 +31,9 @@ MODES=$(words mode "$DIR/fraction.tsv" | sed 's/\<off\>//; s/^ *//; s/  */ /g')
 MEMS=$(words mem_MiB "$DIR/fraction.tsv")
 # make bench-tdp's memory sweep inside a TDP-MMU kernel, where it ran.
 TDP=$([ -f "$DIR/tdp/crossover-model.tsv" ] && echo 1)
+# The live sweep's modes (off and ring-wq too) and its first period.
+LMODES=$(words mode "$DIR/live-gaps.tsv")
+PERIOD=$(words period_ms "$DIR/live-gaps.tsv" | cut -d" " -f1)
 # The crossovers: numbers only, with the memory size each belongs to.
 XS=$(awk -F '\t' '/^#/ || $2 == "nan" || !h++ { next } { printf "%s ", $2 }' "$DIR/crossover.tsv" 2>/dev/null)
 XMEMS=$(awk -F '\t' '/^#/ || $2 == "nan" || !h++ { next } { printf "%s ", $1 }' "$DIR/crossover.tsv" 2>/dev/null)
@@ -45,7 +48,8 @@ plot()
 	for t in svg png; do
 		if ! gnuplot -e "term='$t'; out='$DIR/.$1.$t.tmp'; dir='$DIR'; \
 			modes='$MODES'; mems='$MEMS'; mem0='${MEMS%% *}'; \
-			xs='$XS'; xmems='$XMEMS'; tdp='$TDP'" "plots/$1.gp" 2> "$DIR/.$1.err"; then
+			xs='$XS'; xmems='$XMEMS'; tdp='$TDP'; \
+			lmodes='$LMODES'; period='$PERIOD'" "plots/$1.gp" 2> "$DIR/.$1.err"; then
 			echo "plot.sh: $1.$t failed:" >&2
 			sed 's/^/  /' "$DIR/.$1.err" >&2
 			fails=$((fails + 1))
@@ -70,5 +74,6 @@ plot ring		ring.tsv
 plot shift		shift.tsv
 plot latency		latency-samples.tsv
 plot vcpus		vcpus.tsv
+plot live_gaps	live-gaps.tsv
 
 [ $fails -eq 0 ]
