@@ -8,8 +8,9 @@
  *                  the guest feels), the length of a whole pass, the
  *                  harvester's kernel time per harvest and CPU per
  *                  second, soft-full exits, and the verdict;
- *   live-gaps.tsv  every point's gap histogram (bucket, count), for the
- *                  plot of the stall distribution.
+ *   live-gaps.tsv  every point's gap histogram (bucket, count, and the
+ *                  share of gaps at least that long), for the plot of
+ *                  the stall distribution.
  * A point that lost a page has verdict "lost" and no figures: what it
  * measured is not a measurement of dirty tracking that works.
  */
@@ -181,24 +182,31 @@ static void line(const struct ds_point *p)
 
 static bool gaps_table(const struct ds_sweep *s, const char *meta)
 {
-	static const char *const gcols[] = { "period_ms", "mode", "gap_us", "count" };
+	static const char *const gcols[] = { "period_ms", "mode", "gap_us", "count",
+					     "ccdf" };
+	char v[5][32], *vals[5] = { v[0], v[1], v[2], v[3], v[4] };
+	uint64_t total, above;
 	struct ds_table t;
-	char v[4][32], *vals[4] = { v[0], v[1], v[2], v[3] };
 	char name[96];
 	unsigned int i;
 	uint32_t b;
 
 	snprintf(name, sizeof(name), "%s-gaps", s->table);
-	if (!ds_table_open(&t, s->o->outdir, name, gcols, 4, meta))
+	if (!ds_table_open(&t, s->o->outdir, name, gcols, 5, meta))
 		return false;
 	for (i = 0; i < s->npts; i++) {
 		const struct ds_point *p = &s->pts[i];
 
 		if (p->skip || p->live.lost)
 			continue;
-		for (b = 0; b < DS_GAP_BUCKETS; b++) {
+		for (b = 0, total = 0; b < DS_GAP_BUCKETS; b++)
+			total += p->live.gaps[b];
+		for (b = 0, above = total; b < DS_GAP_BUCKETS; b++) {
 			if (!p->live.gaps[b])
 				continue;
+			/* ccdf: the share of gaps at least this long, for the plot. */
+			snprintf(v[4], 32, "%.6g", (double)above / total);
+			above -= p->live.gaps[b];
 			snprintf(v[0], 32, "%u", p->period_ms);
 			snprintf(v[1], 32, "%s", p->name);
 			snprintf(v[2], 32, "%.6g", ds_gap_bucket_lo(b) / p->live.cyc_per_ns / 1e3);

@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# validate_live.awk: `dirtysuite bench --validate`'s vCPU-side figure:
+# the time one vCPU takes to write every page of its memory once, each
+# page write-protected since its last write.  dirty_log_perf_test's
+# "Iteration N dirty memory time" (N >= 2; the first pays for what came
+# before it) against ds-bench's live sweep, whose vCPU runs free writing
+# pass after pass while a harvester clears every 200 ms, less than a pass
+# lasts, so that every write also meets a re-protected page.
+#
+#   awk -F '\t' -v out=DIR -v perf_insn=N -v perf_writes=N -v ds_insn=N \
+#       -v ds_writes=N -f plots/median.awk -f validate_live.awk \
+#       DIR/perf-live.txt DIR/live.tsv
+#
+# perf_insn and the others are the emulation probe's counts (empty where
+# perf or the tracepoint is missing).  Appends its row to
+# DIR/validate.tsv.tmp and prints one line, and why the two differ when
+# they do.
+
+FNR == 1 { file++ }
+file == 1 && /Iteration [0-9]+ dirty memory time/ {
+	split($0, a, "Iteration "); split(a[2], b, " ")
+	if (b[1] < 2)
+		next
+	t = $0; sub(/.*time: /, "", t); sub(/s$/, "", t)
+	pv[++pn] = t * 1e3	# ms
+	next
+}
+file == 2 && /^#/ { next }
+file == 2 && !h { for (i = 1; i <= NF; i++) c[$i] = i; h = 1; next }
+file == 2 && $c["mode"] == "clear" { dm = $c["pass_ms"]; dn = $c["passes"] }
+END {
+	p = pn ? median(pv, pn) : -1
+	r = p > 0 && dm > 0 ? dm / p : 0
+	ok = r >= 0.9 && r <= 1.1
+	printf "%-34s perf_test %9.1f ms (n=%d)  ds-bench %9.1f ms (n=%d)  ratio %.2f  %s\n",
+		"live: vCPU time to dirty every page", p, pn, dm, dn, r, ok ? "agree" : "DIFFER"
+	printf "%s\t%.0f\t%d\t%.0f\t%d\t%.3f\n", "live: vCPU time to dirty every page",
+		p * 1e6, pn, dm * 1e6, dn, r >> (out "/validate.tsv.tmp")
+	if (perf_writes > 0 && ds_writes > 0) {
+		pi = perf_insn / perf_writes; di = ds_insn / ds_writes
+		printf "  guest instructions KVM emulated per write: perf_test %.1f, ds-bench %.1f\n", pi, di
+		if (!ok && pi >= 1)
+			printf "why they differ: this host's KVM runs both guests in its instruction\n  emulator, so a write costs what its guest's instructions cost to emulate;\n  ds-bench's guest does %.1f times the perf test's work per write (a full\n  stamp, its ground truth, the gap to the last write).  Where the guest runs\n  natively the write-protect fault is the cost, and the two measure alike.\n", di / pi
+	}
+}
