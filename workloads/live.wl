@@ -5,7 +5,7 @@
 # One vCPU: this host has two cores, one for the vCPU and one for the
 # harvester, so that a long gap is tracking's doing and not the
 # scheduler's.  256 MiB populated first: with the guest's instructions
-# emulated here (README, "This host"), populating 1 GiB alone takes 20 s.
+# emulated here (README, Findings), populating 1 GiB alone takes 20 s.
 memory = 256M
 vcpus = 1
 pattern = random		# every write a fresh page: each one meets the tracking
