@@ -118,6 +118,12 @@ and the tax against tracking off (95 % interval); the harvester's CPU.  Every ru
 ended with the vCPU stopped, a final harvest, and a check that no page's last write
 went unreported.</p>"
 	awk -F '\t' -f "$PLOTS/live_answer.awk" "$DIR/live.tsv"
+	if [ -f "$DIR/tdp/live.tsv" ]; then
+		echo "<p>The same inside the patched 6.12 kernel's kvm-amd with the TDP MMU, under
+QEMU (make bench-tdp): a write-protected page there is a real nested page fault,
+and the wait-queue ring of kernel/patches runs beside the exit-based ring.</p>"
+		awk -F '\t' -f "$PLOTS/live_answer.awk" "$DIR/tdp/live.tsv"
+	fi
 	sed -n 's/^# SKIP live //p' "$DIR/live.txt" 2>/dev/null | html_esc |
 		sed 's/^/<p>Not run: /; s/$/<\/p>/'
 fi
@@ -183,12 +189,19 @@ table "$DIR/fraction.tsv" - dirty_pct mem_MiB mode samples harvest_ns_median \
 	harvest_ns_p99 ns_per_page_median user_pct_median wall_ns_median writes_per_s_median tax_pct \
 	tax_lo_pct tax_hi_pct verdict
 echo "</details>"
-fold "Turning logging on and off" startstop.tsv
+fold "Turning logging on and off, and huge mappings coming back" startstop.tsv
 echo "<p>With every page mapped writable: enabling KVM_MEM_LOG_DIRTY_PAGES
 (write-protects every page, unless manual protect with INITIALLY_SET leaves it to
 the first clears) and disabling it, per GiB (ds-startstop; medians of 3).</p>"
 table "$DIR/startstop.tsv" - mem_MiB way samples enable_ms_median enable_ms_per_GiB disable_ms_median disable_ms_per_GiB
 [ -f "$DIR/tdp/startstop.tsv" ] && table "$DIR/tdp/startstop.tsv" - mem_MiB way samples enable_ms_median enable_ms_per_GiB disable_ms_median disable_ms_per_GiB
+echo "<p>How long 2 MiB mappings take to come back once logging stops (hugeback.tsv):
+from the ioctl that turns it off until KVM's pages_2m is back, the guest writing
+every page round after round meanwhile (a bound set by how fast it touches its
+memory).  An MMU that keeps no page statistics cannot be timed: its rows are
+missing and startstop.txt says why.</p>"
+table "$DIR/hugeback.tsv" - mem_MiB backing samples back_ms_median back_ms_per_GiB rounds_median pages_2m_before pages_2m_logging pages_2m_after verdict
+[ -f "$DIR/tdp/hugeback.tsv" ] && table "$DIR/tdp/hugeback.tsv" - mem_MiB backing samples back_ms_median back_ms_per_GiB rounds_median pages_2m_before pages_2m_logging pages_2m_after verdict
 echo "</details>"
 fold "Harvest latency distribution" latency.tsv
 table "$DIR/latency.tsv" 'mode!=off' mode samples harvest_ns_median harvest_ns_p99 \

@@ -13,27 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hugepages.h"
 #include "suite.h"
 #include "util.h"
 
 #define COLLAPSE_MIB	32
 #define COLLAPSE_TIMED	2	/* timed full-touch rounds per phase */
-#define HUGETLB_SYSCTL	"/proc/sys/vm/nr_hugepages"
 
-struct cl_stats {
-	uint64_t p4k, p2m, p1g;
-};
-
-static void cl_read(struct ds_vm *dvm, struct cl_stats *s)
-{
-	/* __vm_get_stat() leaves the value alone when the name is unknown. */
-	s->p4k = s->p2m = s->p1g = ~0ULL;
-	__vm_get_stat(dvm->vm, "pages_4k", &s->p4k, 1);
-	__vm_get_stat(dvm->vm, "pages_2m", &s->p2m, 1);
-	__vm_get_stat(dvm->vm, "pages_1g", &s->p1g, 1);
-}
-
-static void cl_print(const char *phase, const struct cl_stats *s)
+static void cl_print(const char *phase, const struct ds_map_stats *s)
 {
 	printf("# %-22s pages_4k %lu, pages_2m %lu, pages_1g %lu (KVM stats, whole VM)\n",
 	       phase, s->p4k, s->p2m, s->p1g);
@@ -72,7 +59,7 @@ static double cl_touch(struct ds_vm *dvm, unsigned int n, bool logging,
 static int collapse_run(const struct ds_test_opts *o, enum ds_backing backing)
 {
 	uint64_t huge = COLLAPSE_MIB / 2, tol = huge / 8 + 1;
-	struct cl_stats s0, s1e, s1, s2;
+	struct ds_map_stats s0, s1e, s1, s2;
 	struct ds_vm_cfg cfg;
 	struct ds_vm *dvm;
 	bool ok = true;
@@ -91,7 +78,7 @@ static int collapse_run(const struct ds_test_opts *o, enum ds_backing backing)
 
 	cl_touch(dvm, 1, false, "populate:");
 	us = cl_touch(dvm, COLLAPSE_TIMED, false, "before logging:");
-	cl_read(dvm, &s0);
+	ds_map_stats(dvm, &s0);
 	cl_print("before logging:", &s0);
 	if (s0.p2m == ~0ULL) {
 		ds_vm_destroy(dvm);
@@ -111,10 +98,10 @@ static int collapse_run(const struct ds_test_opts *o, enum ds_backing backing)
 	}
 
 	ds_vm_slots_flags(dvm, KVM_MEM_LOG_DIRTY_PAGES);
-	cl_read(dvm, &s1e);
+	ds_map_stats(dvm, &s1e);
 	cl_print("logging on:", &s1e);
 	cl_touch(dvm, COLLAPSE_TIMED, true, "while logging:");
-	cl_read(dvm, &s1);
+	ds_map_stats(dvm, &s1);
 	cl_print("while logging:", &s1);
 	ok &= ds_check(s1.p2m + huge - tol <= s0.p2m,
 		       "while logging the test memory is mapped 4 KiB: pages_2m %lu -> %lu (want <= %lu)",
@@ -125,7 +112,7 @@ static int collapse_run(const struct ds_test_opts *o, enum ds_backing backing)
 		ds_vm_slots_flags(dvm, 0);
 	cl_touch(dvm, 1, false, "first touch after:");
 	cl_touch(dvm, COLLAPSE_TIMED, false, "after logging:");
-	cl_read(dvm, &s2);
+	ds_map_stats(dvm, &s2);
 	cl_print("after logging:", &s2);
 	ok &= ds_check(s2.p2m + tol >= s0.p2m,
 		       "after logging huge mappings are back: pages_2m %lu (want >= %lu of %lu before)",
@@ -140,76 +127,11 @@ static int collapse_thp(const struct ds_test_opts *o)
 	return collapse_run(o, DS_BACK_THP);
 }
 
-static long hugetlb_orig = -1;
-
-static long read_long(const char *path, const char *key)
-{
-	char line[128];
-	long v = -1;
-	FILE *f = fopen(path, "r");
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (!key || !strncmp(line, key, strlen(key))) {
-			v = strtol(line + (key ? strlen(key) : 0), NULL, 10);
-			break;
-		}
-	fclose(f);
-	return v;
-}
-
-static bool write_long(const char *path, long v)
-{
-	FILE *f = fopen(path, "w");
-	bool ok;
-
-	if (!f)
-		return false;
-	ok = fprintf(f, "%ld\n", v) > 0;
-	return !fclose(f) && ok;
-}
-
-/* Put nr_hugepages back, also when a TEST_ASSERT exits the process. */
-static void hugetlb_restore(void)
-{
-	if (hugetlb_orig >= 0 && write_long(HUGETLB_SYSCTL, hugetlb_orig))
-		printf("# nr_hugepages restored to %ld\n", hugetlb_orig);
-	hugetlb_orig = -1;
-}
-
-/* NULL when @need free 2 MiB hugetlb pages exist (reserving if needed). */
-static const char *hugetlb_reserve(long need, char *why, size_t len)
-{
-	long nr = read_long(HUGETLB_SYSCTL, NULL);
-	long avail = read_long("/proc/meminfo", "HugePages_Free:");
-
-	if (read_long("/proc/meminfo", "Hugepagesize:") != 2048)
-		return "the default hugetlb page size is not 2 MiB";
-	if (avail >= need)
-		return NULL;
-	if (nr < 0 || !write_long(HUGETLB_SYSCTL, nr + need - avail)) {
-		snprintf(why, len, "cannot raise %s (%s)", HUGETLB_SYSCTL, strerror(errno));
-		return why;
-	}
-	hugetlb_orig = nr;
-	atexit(hugetlb_restore);
-	avail = read_long("/proc/meminfo", "HugePages_Free:");
-	printf("# nr_hugepages %ld -> %ld for the test (%ld free)\n",
-	       nr, read_long(HUGETLB_SYSCTL, NULL), avail);
-	if (avail < need) {
-		snprintf(why, len, "the kernel gave only %ld of %ld free 2 MiB hugetlb pages",
-			 avail, need);
-		return why;
-	}
-	return NULL;
-}
-
 /* COLLAPSE-002: hugetlb-backed guest memory (pages reserved if needed). */
 static int collapse_hugetlb(const struct ds_test_opts *o)
 {
 	char why[160];
-	const char *no = hugetlb_reserve(COLLAPSE_MIB / 2 + 1, why, sizeof(why));
+	const char *no = ds_hugetlb_reserve(COLLAPSE_MIB / 2 + 1, why, sizeof(why));
 	int rc;
 
 	if (no) {
@@ -217,7 +139,7 @@ static int collapse_hugetlb(const struct ds_test_opts *o)
 	} else {
 		rc = collapse_run(o, DS_BACK_HUGETLB);
 	}
-	hugetlb_restore();
+	ds_hugetlb_restore();
 	return rc;
 }
 

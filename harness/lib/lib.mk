@@ -5,6 +5,7 @@
 # Every KVM program links it with the modes (harness/modes/); nothing in
 # it knows the benchmark or placement, which hook in from harness/tools/.
 LIB_SRCS += harness/lib/dirty_set.c
+LIB_SRCS += harness/lib/hugepages.c
 LIB_SRCS += harness/lib/inject.c
 LIB_SRCS += harness/lib/live_check.c
 LIB_SRCS += harness/lib/median.c

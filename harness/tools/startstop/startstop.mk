@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
-# ds-startstop: the cost of turning dirty logging on and off, per GiB.
-STARTSTOP_OBJS := $(B)/obj/harness/tools/startstop/startstop_main.o
+# ds-startstop: the cost of turning dirty logging on and off, per GiB, and
+# how long huge mappings take to come back after.
+STARTSTOP_OBJS := $(B)/obj/harness/tools/startstop/startstop_main.o \
+	$(B)/obj/harness/tools/startstop/hugeback.o
 
 BINS += $(B)/bin/ds-startstop
 $(B)/bin/ds-startstop: $(STARTSTOP_OBJS) $(HOST_OBJS) $(GUEST_OBJS)
