@@ -176,6 +176,15 @@ table "$DIR/live.tsv" - period_ms mode samples writes_per_s tax_pct tax_lo_pct t
 	gap_p50_us gap_p99_us gap_p999_us gap_max_us pass_ms harvests late_harvests harvest_ms \
 	harvester_cpu_ms_per_s pages_per_s full_exits_per_s full_exit_ms_per_s written_pages lost_pages verdict
 echo "</details>"
+if [ -f "$DIR/tdp/validate/validate.tsv" ]; then
+	fold "Validation against dirty_log_perf_test, inside the TDP MMU" tdp/validate/validate.tsv
+	echo "<p>make bench-validate inside the stock 6.12 kernel (make bench-tdp): the
+kernel's own dirty_log_perf_test and ds-bench on one configuration; ratio =
+ds-bench / perf test.  The last row is the vCPU side: the time to write every page
+once, each write-protected, against the live sweep's pass.</p>"
+	table "$DIR/tdp/validate/validate.tsv" - figure perf_test_ns_median perf_test_samples ds_bench_ns_median ds_bench_samples ratio
+	echo "</details>"
+fi
 fold "Cost per mode at 1 % dirty, and every fraction" fraction.tsv
 echo "<p>harvest = get + reset; user_pct = dirtysuite's own time between the ioctls as %
 of the harvest (goal: under 2 %).  tax = the guest's round time with tracking

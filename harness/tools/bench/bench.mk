@@ -52,3 +52,17 @@ $(B)/selftests/dirty_log_perf_test: $(KHDR)/.installed
 
 # The tax's unit test needs the tax and the median it takes from the library.
 $(B)/tests/test-tax: $(B)/obj/harness/tools/bench/bench_tax.o $(B)/obj/harness/lib/median.o
+
+# The same dirty_log_perf_test static, from KDIR's own source on the
+# library built from it, for bench --validate inside `dirtysuite vm`
+# (kernel/bench-tdp), where the guest's writes fault for real.  In
+# `static`, not static-suite: it is 6.12's test, like the reproducers.
+$(B)/obj/kdir/dirty_log_perf_test.o: $(SELFTESTS)/dirty_log_perf_test.c $(LIBKVM)
+	@mkdir -p $(dir $@)
+	$(CC) $(KVM_CFLAGS) -c $< -o $@
+
+$(B)/static/bin/dirty_log_perf_test: $(B)/obj/kdir/dirty_log_perf_test.o $(LIBKVM) $(LIBKVM_STRING)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS_KVM) -static $< $(LIBKVM_STRING) $(LIBKVM) $(LDLIBS_KVM) -o $@
+
+static: $(B)/static/bin/dirty_log_perf_test
