@@ -6,8 +6,10 @@
  *                  periods' samples), the gaps between a vCPU's
  *                  consecutive writes (p50, p99, p99.9, max: the stall
  *                  the guest feels), the length of a whole pass, the
- *                  harvester's kernel time per harvest and CPU per
- *                  second, soft-full exits, and the verdict;
+ *                  kernel time of the harvest per period (with what vCPU
+ *                  threads harvested at soft-full exits), the harvester
+ *                  thread's CPU per second, soft-full exits, and the
+ *                  verdict;
  *   live-gaps.tsv  every point's gap histogram (bucket, count, and the
  *                  share of gaps at least that long), for the plot of
  *                  the stall distribution.
