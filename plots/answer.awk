@@ -32,6 +32,9 @@ function verdict(G, Y, T,    i, best, second, cb, cs, c) {
 	}
 	if (second == "" || cb <= 0)
 		return "<b>" best "</b> " ms(cb) " ms/s"
+	# Closer than the two models' error: no answer the fit can give.
+	if (cs / cb < 1 + (E[best] > E[second] ? E[best] : E[second]))
+		return sprintf("%s &asymp; %s, %s ms/s (within the error of the model)", best, second, ms(cb))
 	return sprintf("<b>%s</b> %s ms/s, %s less than %s", best, ms(cb), times(cs / cb), second)
 }
 /^#/ { next }
@@ -41,6 +44,7 @@ $col["mode"] != "" {
 	md[++n] = m
 	# µs per harvest over ms between harvests: ms per second.
 	A[m] = $col["a_us"]; B[m] = $col["b_us_per_GiB"]; C[m] = $col["c_us_per_page"]
+	E[m] = $col["rms_resid_pct"] / 100	# the model's own error, as a fraction
 }
 END {
 	if (!n) {
@@ -54,7 +58,7 @@ END {
 	print " <output id=\"ans\"><i>(needs script; the grid below has the same answer)</i></output></form></div>"
 	printf "<script>\nconst M = {"
 	for (i = 1; i <= n; i++)
-		printf "%s\"%s\": [%.6g, %.6g, %.9g]", (i > 1 ? ", " : ""), md[i], A[md[i]], B[md[i]], C[md[i]]
+		printf "%s\"%s\": [%.6g, %.6g, %.9g, %.3g]", (i > 1 ? ", " : ""), md[i], A[md[i]], B[md[i]], C[md[i]], E[md[i]]
 	printf "};\nconst GMAX = %g;\n", gmax
 	print "function answer() {"
 	print "  const g = +document.getElementById('g').value, y = +document.getElementById('y').value,"
@@ -63,7 +67,11 @@ END {
 	print "  const c = Object.keys(M).map(m => [m, (M[m][0] + M[m][1] * g + M[m][2] * p) / t]).sort((a, b) => a[1] - b[1]);"
 	print "  const f = v => v >= 10 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toPrecision(2);"
 	print "  let s = '<b>' + c[0][0] + '</b> costs the harvester ' + f(c[0][1]) + ' ms per second';"
-	print "  if (c.length > 1 && c[0][1] > 0) s += ', ' + f(c[1][1] / c[0][1]) + '× less than ' + c[1][0] + ' (' + f(c[1][1]) + ' ms/s)';"
+	print "  const e = c.length > 1 ? Math.max(M[c[0][0]][3], M[c[1][0]][3]) : 0;"
+	print "  if (c.length > 1 && c[0][1] > 0 && c[1][1] / c[0][1] < 1 + e)"
+	print "    s = c[0][0] + ' and ' + c[1][0] + ' cost the same, within the error of the model (' + (100 * e).toFixed(0) + ' %)';"
+	print "  else if (c.length > 1 && c[0][1] > 0)"
+	print "    s += ', ' + f(c[1][1] / c[0][1]) + '× less than ' + c[1][0] + ' (' + f(c[1][1]) + ' ms/s)';"
 	print "  s += ' (' + c.map(e => e[0] + ' ' + f(e[1])).join(', ') + ' ms/s)';"
 	print "  if (g > GMAX) s += ' <i>— extrapolated: the largest guest measured is ' + GMAX + ' GiB</i>';"
 	print "  document.getElementById('ans').innerHTML = s;"
