@@ -8,6 +8,8 @@
 #   make kernel-stock    linux-source-6.12 + kernel/config.fragment
 #   make kernel-patched  the same with kernel/patches/*.patch applied
 #   make kernel-lts      linux-source-6.1 + kernel/config.fragment
+#   make kernel-arm64    linux-source-6.12 for arm64 + kernel/config-arm64.fragment
+#                        (also `make kernels-arm64`, `make kernels ARCH=arm64`)
 #   make static-lts      the suite built on 6.1's own selftests framework
 #   make kernel-bench    NEW=bzImage: the performance gate against BASE
 #   make bench-tdp       the memory sweep inside the stock kernel's TDP MMU
@@ -18,8 +20,16 @@
 # these targets are phony: make cannot see into the kernel tree.
 
 .PHONY: kernels kernel-stock kernel-patched kernel-lts static-lts kernel-check
+.PHONY: kernel-arm64 kernels-arm64
 
+ifeq ($(ARCH),arm64)
+kernels: kernel-arm64
+else
 kernels: kernel-stock kernel-patched kernel-lts
+endif
+kernels-arm64: kernel-arm64
+kernel-arm64:
+	B=$(B) $(TOP)/kernel/build arm64
 kernel-stock:
 	B=$(B) $(TOP)/kernel/build stock
 kernel-patched:
