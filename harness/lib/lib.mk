@@ -18,6 +18,8 @@ LIB_SRCS += harness/lib/util.c
 LIB_SRCS += harness/lib/vcpu_watch.c
 LIB_SRCS += harness/lib/verify.c
 LIB_SRCS += harness/lib/vm.c
+# What differs per architecture (vcpu_arch.h): one folder each.
+LIB_SRCS += harness/lib/$(DS_ARCH)/vcpu_arch.c
 LIB_OBJS := $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRCS))
 
 # Link a KVM program: our objects, the framework, its string overrides.

@@ -6,7 +6,9 @@
 # tree's own Makefile, so nothing of the kernel is copied here.
 
 ST := $(KDIR)/tools/testing/selftests/kvm
-ARCH_DIR := $(if $(wildcard $(ST)/lib/x86_64),x86_64,x86)
+# ARCH_DIR: the framework's folder of the target architecture (the top
+# Makefile passes it: x86_64 or aarch64 in 6.12).
+ARCH_DIR ?= $(if $(wildcard $(ST)/lib/x86_64),x86_64,x86)
 
 libsrc = $(shell sed -n 's/^$(1)[[:space:]]*+=[[:space:]]*lib\//lib\//p' $(ST)/Makefile)
 SRCS := $(call libsrc,LIBKVM) $(call libsrc,LIBKVM_$(ARCH_DIR))

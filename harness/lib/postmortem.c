@@ -24,6 +24,7 @@
 #include "postmortem.h"
 #include "postmortem_guest.h"
 #include "postmortem_host.h"
+#include "vcpu_arch.h"
 #include "vm.h"
 
 #define PM_MAX_VMS	8
@@ -162,32 +163,12 @@ static void pm_kick(struct ds_vm *dvm)
 
 static void pm_vcpu_regs(struct ds_vcpu *v)
 {
-	struct kvm_vcpu_events ev;
-	struct kvm_sregs sr;
-	struct kvm_regs r;
-	int fd = v->vcpu->fd;
-
 	if (pm_load(&v->state) == DS_VCPU_IN_RUN) {
 		printf("# pm:   vCPU %u did not leave KVM_RUN within %d ms of a kick: stuck in the kernel (stack below, thread %d)\n",
 		       v->id, PM_KICK_MS, v->tid);
 		return;
 	}
-	if (ioctl(fd, KVM_GET_REGS, &r) || ioctl(fd, KVM_GET_SREGS, &sr)) {
-		printf("# pm:   vCPU %u: KVM_GET_REGS/SREGS: %s\n", v->id, strerror(errno));
-		return;
-	}
-	printf("# pm:   vCPU %u regs: rip %#llx rsp %#llx rbp %#llx rflags %#llx rax %#llx rbx %#llx rcx %#llx rdx %#llx rsi %#llx rdi %#llx\n",
-	       v->id, r.rip, r.rsp, r.rbp, r.rflags, r.rax, r.rbx, r.rcx, r.rdx,
-	       r.rsi, r.rdi);
-	printf("# pm:   vCPU %u sregs: cr0 %#llx cr2 %#llx cr3 %#llx cr4 %#llx efer %#llx cs %#x/%#llx apic_base %#llx\n",
-	       v->id, sr.cr0, sr.cr2, sr.cr3, sr.cr4, sr.efer, sr.cs.selector,
-	       sr.cs.base, sr.apic_base);
-	if (!ioctl(fd, KVM_GET_VCPU_EVENTS, &ev))
-		printf("# pm:   vCPU %u events: exception injected %u pending %u nr %u error %#x; interrupt injected %u nr %u; nmi injected %u pending %u masked %u\n",
-		       v->id, ev.exception.injected, ev.exception.pending,
-		       ev.exception.nr, ev.exception.error_code,
-		       ev.interrupt.injected, ev.interrupt.nr, ev.nmi.injected,
-		       ev.nmi.pending, ev.nmi.masked);
+	ds_arch_pm_regs(v->id, v->vcpu->fd);
 }
 
 static void pm_vm(struct ds_vm *dvm, unsigned int n)
@@ -221,14 +202,14 @@ static void pm_vm(struct ds_vm *dvm, unsigned int n)
 	ds_pm_guest_tables(dvm);
 	ds_pm_guest_walk(dvm, "guest code", (uint64_t)ds_guest_main);
 	for (i = 0; i < dvm->cfg.nr_vcpus; i++) {
-		struct kvm_regs r;
+		uint64_t sp;
 
 		if (pm_load(&dvm->vcpus[i].state) != DS_VCPU_IN_RUN &&
-		    !ioctl(dvm->vcpus[i].vcpu->fd, KVM_GET_REGS, &r) && r.rsp > 0xfff) {
+		    (sp = ds_arch_stack_pointer(dvm->vcpus[i].vcpu->fd)) > 0xfff) {
 			char what[32];
 
-			snprintf(what, sizeof(what), "vCPU %u rsp", i);
-			ds_pm_guest_walk(dvm, what, r.rsp);
+			snprintf(what, sizeof(what), "vCPU %u stack", i);
+			ds_pm_guest_walk(dvm, what, sp);
 		}
 	}
 	ds_pm_kvm_stats("VM", dvm->vm->fd);

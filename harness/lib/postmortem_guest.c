@@ -15,6 +15,7 @@
 
 #include "kvm_util.h"
 #include "postmortem_guest.h"
+#include "vcpu_arch.h"
 #include "vm.h"
 
 /* Host view of guest-physical @gpa, or NULL: no assertion, unlike addr_gpa2hva(). */
@@ -64,7 +65,7 @@ void ds_pm_guest_walk(struct ds_vm *dvm, const char *what, uint64_t gva)
 	uint64_t table = vm->pgd, *e, pte = 0;
 	int level, shift;
 
-	printf("# pm:   walk of %s %#lx from cr3 %#lx:", what, gva, table);
+	printf("# pm:   walk of %s %#lx from the root table %#lx:", what, gva, table);
 	for (level = vm->pgtable_levels; level >= 1; level--) {
 		shift = 12 + 9 * (level - 1);
 		e = pm_gpa2hva(vm, table + ((gva >> shift) & 511) * 8);
@@ -76,9 +77,9 @@ void ds_pm_guest_walk(struct ds_vm *dvm, const char *what, uint64_t gva)
 		printf(" L%d[%lu]=%#lx%s (table gfn %#lx pfn %#lx)", level,
 		       (gva >> shift) & 511, pte, pte & rsvd ? " RSVD bits set" : "",
 		       table >> 12, pm_pfn(e));
-		if (!(pte & 1) || (level > 1 && level < 4 && (pte & 0x80)))
+		if (!ds_arch_pte_present(pte) || (level > 1 && ds_arch_pte_leaf(pte, level)))
 			break;
-		table = pte & 0x000ffffffffff000ULL;
+		table = ds_arch_pte_addr(pte);
 	}
 	if (level == 0 && (e = pm_gpa2hva(vm, table)))
 		printf(" page gfn %#lx pfn %#lx", table >> 12, pm_pfn(e));
@@ -104,7 +105,7 @@ static void pm_scan_table(struct kvm_vm *vm, uint64_t table, int level,
 	s->tables++;
 	for (i = 0; i < 512; i++) {
 		pte = READ_ONCE(t[i]);
-		if (!(pte & 1))
+		if (!ds_arch_pte_present(pte))
 			continue;
 		s->present++;
 		if (pte & rsvd) {
@@ -114,8 +115,8 @@ static void pm_scan_table(struct kvm_vm *vm, uint64_t table, int level,
 			}
 			continue;
 		}
-		if (level > 1 && !(level < 4 && (pte & 0x80)))
-			pm_scan_table(vm, pte & 0x000ffffffffff000ULL, level - 1, rsvd, s);
+		if (!ds_arch_pte_leaf(pte, level))
+			pm_scan_table(vm, ds_arch_pte_addr(pte), level - 1, rsvd, s);
 	}
 }
 

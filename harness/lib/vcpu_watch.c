@@ -10,6 +10,7 @@
 #include "kvm_util.h"
 #include "ucall_common.h"
 #include "postmortem.h"
+#include "vcpu_arch.h"
 #include "vcpu_watch.h"
 
 #define WATCH_INC(x)	__atomic_add_fetch(&(x), 1, __ATOMIC_RELEASE)
@@ -40,7 +41,7 @@ static void *watch_loop(void *arg)
 			WATCH_INC(w->runs);
 			break;
 		} else {
-			TEST_ASSERT(run->exit_reason == KVM_EXIT_IO, "vCPU %u: exit %s",
+			TEST_ASSERT(run->exit_reason == UCALL_EXIT_REASON, "vCPU %u: exit %s",
 				    w->v->id, exit_reason_str(run->exit_reason));
 			switch (get_ucall(w->v->vcpu, &uc)) {
 			case UCALL_SYNC:

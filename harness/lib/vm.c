@@ -17,6 +17,7 @@
 #include "mode.h"
 #include "postmortem.h"
 #include "util.h"
+#include "vcpu_arch.h"
 #include "vm.h"
 
 /* Before 6.8's framework, __vm_create() took a guest mode, not a shape. */
@@ -70,13 +71,10 @@ static void add_slots(struct ds_vm *dvm)
 		vm_userspace_mem_region_add(dvm->vm, backing_src(cfg->backing),
 					    gpa, s->id, s->npages, 0);
 		s->hva = addr_gpa2hva(dvm->vm, gpa);
-		if (cfg->map_2m) {
-			virt_map_level(dvm->vm, gpa, gpa, bytes, PG_LEVEL_2M);
-			sparsebit_set_num(dvm->vm->vpages_mapped,
-					  gpa >> DS_PAGE_SHIFT, s->npages);
-		} else {
+		if (cfg->map_2m)
+			ds_arch_map_2m(dvm->vm, gpa, bytes);
+		else
 			virt_map(dvm->vm, gpa, gpa, s->npages);
-		}
 		first += s->npages;
 		gpa += bytes + cfg->slot_gap;
 	}
@@ -153,16 +151,13 @@ static void handle_ucall(struct ds_vcpu *v, bool *stop)
 static void vcpu_dump_exit(struct ds_vcpu *v)
 {
 	struct kvm_run *run = v->vcpu->run;
-	struct kvm_sregs sr;
-	struct kvm_regs r;
+	char regs[512];
 	uint32_t i;
 
-	vcpu_regs_get(v->vcpu, &r);
-	vcpu_sregs_get(v->vcpu, &sr);
-	printf("# vCPU %u: exit %s (%u) in round %lu: rip %#llx rsp %#llx rflags %#llx cr0 %#llx cr2 %#llx cr3 %#llx cr4 %#llx efer %#llx\n",
+	ds_arch_exit_regs(v->vcpu->fd, regs, sizeof(regs));
+	printf("# vCPU %u: exit %s (%u) in round %lu: %s\n",
 	       v->id, exit_reason_str(run->exit_reason), run->exit_reason,
-	       v->dvm->round, r.rip, r.rsp, r.rflags, sr.cr0, sr.cr2, sr.cr3,
-	       sr.cr4, sr.efer);
+	       v->dvm->round, regs);
 	if (run->exit_reason == KVM_EXIT_INTERNAL_ERROR) {
 		printf("# vCPU %u: internal error suberror %u:", v->id,
 		       run->internal.suberror);
@@ -195,9 +190,9 @@ void ds_vcpu_run_round(struct ds_vcpu *v)
 			}
 			continue;
 		}
-		if (run->exit_reason != KVM_EXIT_IO)
+		if (run->exit_reason != UCALL_EXIT_REASON)
 			vcpu_dump_exit(v);
-		TEST_ASSERT(run->exit_reason == KVM_EXIT_IO,
+		TEST_ASSERT(run->exit_reason == UCALL_EXIT_REASON,
 			    "vCPU %u: unexpected exit reason %s (%u)", v->id,
 			    exit_reason_str(run->exit_reason), run->exit_reason);
 		handle_ucall(v, &stop);
