@@ -29,8 +29,13 @@ mount -t tmpfs tmpfs /dev/shm
 : "${DS_TTY_KTAP:=/dev/ttyS1}" "${DS_TTY_STATUS:=/dev/ttyS2}" "${DS_TTY_RES:=/dev/ttyS3}"
 
 # Raw: no CR added to LF, no echo of what the host might send back.
+# The hvc driver (arm64's virtio consoles) resets a port's termios when
+# its last file closes, so init holds each open (fds 7-9, closed for the
+# command) for the settings to last; a virtio console has no line speed.
+exec 7>"$DS_TTY_KTAP" 8>"$DS_TTY_STATUS" 9>"$DS_TTY_RES"
 for t in "$DS_TTY_KTAP" "$DS_TTY_STATUS" "$DS_TTY_RES"; do
-	stty -F "$t" raw -echo 115200
+	stty -F "$t" raw -echo
+	case $t in /dev/ttyS*) stty -F "$t" 115200 ;; esac
 done
 status() { echo "$*" >"$DS_TTY_STATUS"; }
 
@@ -60,7 +65,7 @@ export B=/ds/build DS_VM=1 HOME=/tmp TMPDIR=/tmp DS_PROGRESS=$DS_TTY_STATUS \
 	DS_TRACE_NAME=- DS_TRACE_KB=128
 cd /ds || status "error=no /ds"
 status "start=$(cut -d' ' -f1 /proc/uptime)"
-sh /ds-cmd >"$DS_TTY_KTAP"
+sh /ds-cmd 7>&- 8>&- 9>&- >"$DS_TTY_KTAP"
 status "exit=$?"
 status "end=$(cut -d' ' -f1 /proc/uptime)"
 
