@@ -13,6 +13,7 @@
 #include "suite.h"
 #include "badinput.h"
 #include "lib/errno_check.h"
+#include "ring.h"
 #include "util.h"
 
 /* ---- ring_raw: a dirty ring read entry by entry ------------------------ */
@@ -20,9 +21,24 @@
 static bool ring_abuse_sizes;	/* BADINPUT-003: bad sizes before the good */
 static bool ring_sizes_ok;
 
+/*
+ * The ring cap these tests enable: KVM_CAP_DIRTY_LOG_RING where it is
+ * offered (x86), else _ACQ_REL, "the only capability that should be
+ * exposed by weakly ordered architecture" (api.rst 8.29: arm64).  0: none.
+ */
+static int bi_ring_cap(void)
+{
+	if (kvm_has_cap(KVM_CAP_DIRTY_LOG_RING))
+		return KVM_CAP_DIRTY_LOG_RING;
+	if (kvm_has_cap(KVM_CAP_DIRTY_LOG_RING_ACQ_REL))
+		return KVM_CAP_DIRTY_LOG_RING_ACQ_REL;
+	return 0;
+}
+
 static void ring_size_abuse(struct kvm_vm *vm)
 {
-	uint64_t max = kvm_check_cap(KVM_CAP_DIRTY_LOG_RING);
+	int cap = bi_ring_cap();
+	uint64_t max = kvm_check_cap(cap);
 	static const struct { uint64_t bytes; int want; const char *what; } c[] = {
 		{ 0, EINVAL, "0" }, { 1, EINVAL, "1" },
 		{ 3 * 4096, EINVAL, "12 KiB (not a power of two)" },
@@ -34,20 +50,21 @@ static void ring_size_abuse(struct kvm_vm *vm)
 	char what[80];
 
 	for (i = 0; i < DS_ARRAY_SIZE(c); i++) {
-		snprintf(what, sizeof(what), "ENABLE_CAP DIRTY_LOG_RING size %s", c[i].what);
-		ring_sizes_ok &= ds_want_errno(ds_enable_cap_errno(vm, KVM_CAP_DIRTY_LOG_RING,
-								   c[i].bytes),
+		snprintf(what, sizeof(what), "ENABLE_CAP %s size %s", ring_cap_name(cap),
+			 c[i].what);
+		ring_sizes_ok &= ds_want_errno(ds_enable_cap_errno(vm, cap, c[i].bytes),
 					       c[i].want, "%s", what);
 	}
-	snprintf(what, sizeof(what), "ENABLE_CAP DIRTY_LOG_RING size 2 x max (%lu)", 2 * max);
-	ring_sizes_ok &= ds_want_errno(ds_enable_cap_errno(vm, KVM_CAP_DIRTY_LOG_RING, 2 * max),
+	snprintf(what, sizeof(what), "ENABLE_CAP %s size 2 x max (%lu)", ring_cap_name(cap),
+		 2 * max);
+	ring_sizes_ok &= ds_want_errno(ds_enable_cap_errno(vm, cap, 2 * max),
 				       E2BIG, "%s", what);
 }
 
 static const char *ring_raw_supported(const struct ds_mode_cfg *mcfg)
 {
-	if (!kvm_has_cap(KVM_CAP_DIRTY_LOG_RING))
-		return "KVM_CAP_DIRTY_LOG_RING absent";
+	if (!bi_ring_cap())
+		return "kernel lacks KVM_CAP_DIRTY_LOG_RING and _ACQ_REL";
 	return NULL;
 }
 
@@ -153,7 +170,7 @@ bool bi_ring_exact(struct ds_vm *dvm)
 }
 
 /*
- * BADINPUT-003: KVM_ENABLE_CAP(KVM_CAP_DIRTY_LOG_RING) refuses a size of
+ * BADINPUT-003: KVM_ENABLE_CAP of the ring (bi_ring_cap()) refuses a size of
  * 0, 1, a non-power of two, less than a page (EINVAL) and above the
  * maximum (E2BIG); the maximum itself is accepted; a second enable, or one
  * after a vCPU exists, is EINVAL.  The VM with the rejected sizes then
@@ -161,7 +178,8 @@ bool bi_ring_exact(struct ds_vm *dvm)
  */
 int bi_ring_size(const struct ds_test_opts *o)
 {
-	uint64_t max = kvm_check_cap(KVM_CAP_DIRTY_LOG_RING);
+	int cap = bi_ring_cap();
+	uint64_t max;
 	struct kvm_vm *vm;
 	struct ds_vm *dvm;
 	bool ok = true;
@@ -169,21 +187,20 @@ int bi_ring_size(const struct ds_test_opts *o)
 
 	if (ring_raw_supported(NULL))
 		return ds_skip("%s", ring_raw_supported(NULL));
+	max = kvm_check_cap(cap);
 	vm = vm_create_barebones();
-	snprintf(what, sizeof(what), "ENABLE_CAP DIRTY_LOG_RING size max (%lu)", max);
-	ok &= ds_want_errno(ds_enable_cap_errno(vm, KVM_CAP_DIRTY_LOG_RING, max), 0,
-			    "%s", what);
-	ok &= ds_want_errno(ds_enable_cap_errno(vm, KVM_CAP_DIRTY_LOG_RING, 4096), EINVAL,
-			    "ENABLE_CAP DIRTY_LOG_RING a second time");
+	snprintf(what, sizeof(what), "ENABLE_CAP %s size max (%lu)", ring_cap_name(cap), max);
+	ok &= ds_want_errno(ds_enable_cap_errno(vm, cap, max), 0, "%s", what);
+	ok &= ds_want_errno(ds_enable_cap_errno(vm, cap, 4096), EINVAL,
+			    "ENABLE_CAP %s a second time", ring_cap_name(cap));
 	kvm_vm_free(vm);
 
 	ring_abuse_sizes = ring_sizes_ok = true;
 	dvm = bi_ring_vm(o, 2);
 	ring_abuse_sizes = false;
 	ok &= ring_sizes_ok;
-	ok &= ds_want_errno(ds_enable_cap_errno(dvm->vm, KVM_CAP_DIRTY_LOG_RING,
-						BI_RING_BYTES), EINVAL,
-			    "ENABLE_CAP DIRTY_LOG_RING after vCPUs exist");
+	ok &= ds_want_errno(ds_enable_cap_errno(dvm->vm, cap, BI_RING_BYTES), EINVAL,
+			    "ENABLE_CAP %s after vCPUs exist", ring_cap_name(cap));
 	ok &= bi_ring_exact(dvm);
 	ds_vm_destroy(dvm);
 	return ds_result(ok);
