@@ -10,41 +10,20 @@
 #include <unistd.h>
 
 #include "ds_uapi.h"
+#include "caps.h"
 #include "suite.h"
 #include "util.h"
 
-/* What api.rst says KVM_CHECK_EXTENSION answers for one capability. */
-struct doc_cap {
-	const char *name;
-	long cap;
-	int exact;		/* the value must be this ... */
-	bool ring_size;		/* ... or a ring's maximum size in bytes */
-	const char *source;
-};
-
-static const struct doc_cap doc_caps[] = {
-	{ "KVM_CAP_MANUAL_DIRTY_LOG_PROTECT2", KVM_CAP_MANUAL_DIRTY_LOG_PROTECT2,
-	  KVM_DIRTY_LOG_MANUAL_PROTECT_ENABLE | KVM_DIRTY_LOG_INITIALLY_SET, false,
-	  "7.18: x86, arm64, mips; both valid flags" },
-#if defined(__x86_64__)
-	/* TSO: "allowed to expose both", and x86 has since 6.1. */
-	{ "KVM_CAP_DIRTY_LOG_RING", KVM_CAP_DIRTY_LOG_RING, 0, true,
-	  "8.29: x86, arm64" },
-#endif
-	{ "KVM_CAP_DIRTY_LOG_RING_ACQ_REL", KVM_CAP_DIRTY_LOG_RING_ACQ_REL, 0, true,
-	  "8.29: x86, arm64" },
-};
-
 /* KVM_CHECK_EXTENSION on /dev/kvm (@vm NULL) or on @vm; the fault loses one. */
-static int query(struct kvm_vm *vm, const struct doc_cap *d)
+static int query(struct kvm_vm *vm, const struct ds_doc_cap *d)
 {
-	if (ds_injected(DS_FAULT_CAP_LOST) && d == &doc_caps[0])
+	if (ds_injected(DS_FAULT_CAP_LOST) && d == &ds_doc_caps[0])
 		return 0;
 	return vm ? vm_check_cap(vm, d->cap) : (int)kvm_check_cap(d->cap);
 }
 
 /* The value is what api.rst gives: the flags, or a usable ring size. */
-static bool value_ok(const struct doc_cap *d, int v)
+static bool value_ok(const struct ds_doc_cap *d, int v)
 {
 	long page = getpagesize();
 
@@ -63,8 +42,8 @@ static int caps_documented(const struct ds_test_opts *o)
 	int sys, per_vm;
 	char want[48];
 
-	for (i = 0; i < DS_ARRAY_SIZE(doc_caps); i++) {
-		const struct doc_cap *d = &doc_caps[i];
+	for (i = 0; i < ds_nr_doc_caps; i++) {
+		const struct ds_doc_cap *d = &ds_doc_caps[i];
 
 		sys = query(NULL, d);
 		per_vm = query(vm, d);
@@ -76,12 +55,11 @@ static int caps_documented(const struct ds_test_opts *o)
 			       "%s (api.rst %s): /dev/kvm %d, VM %d, want %s on both",
 			       d->name, d->source, sys, per_vm, want);
 	}
-#if defined(__x86_64__)
-	/* Both ring caps name the same ring: the same maximum. */
-	ok &= ds_check(kvm_check_cap(KVM_CAP_DIRTY_LOG_RING) ==
-		       kvm_check_cap(KVM_CAP_DIRTY_LOG_RING_ACQ_REL),
-		       "KVM_CAP_DIRTY_LOG_RING and _ACQ_REL report one maximum size");
-#endif
+	/* Where both ring caps are offered they name one ring: one maximum. */
+	if (kvm_check_cap(KVM_CAP_DIRTY_LOG_RING))
+		ok &= ds_check(kvm_check_cap(KVM_CAP_DIRTY_LOG_RING) ==
+			       kvm_check_cap(KVM_CAP_DIRTY_LOG_RING_ACQ_REL),
+			       "KVM_CAP_DIRTY_LOG_RING and _ACQ_REL report one maximum size");
 	kvm_vm_free(vm);
 	return ds_result(ok);
 }
