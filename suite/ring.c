@@ -2,9 +2,10 @@
 /*
  * RING: KVM_CAP_DIRTY_LOG_RING / _ACQ_REL and KVM_RESET_DIRTY_RINGS
  * (api.rst 8.29).  See CONFORMANCE.md for each rule.  This file holds
- * the area's table and RING-002..005; the enable rules, RING-001 and
- * RING-006, live in ring_enable.c, and the concurrent harvester test,
- * RING-007, in ring_concurrent.c.
+ * the area's table and RING-002..005; the enable rules, RING-001, live
+ * in ring_enable.c, the backup bitmap's, RING-006, -008 and -009, in
+ * ring_bitmap.c, and the concurrent harvester test, RING-007, in
+ * ring_concurrent.c.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -279,10 +280,14 @@ static const struct ds_test tests[] = {
 	  ring_reset },
 	{ "RING-005", "quick", "GET/CLEAR_DIRTY_LOG fail with ENXIO while the ring is on",
 	  ring_no_bitmap },
-	{ "RING-006", "quick", "ring + WITH_BITMAP: GET_DIRTY_LOG works, only before memslots",
-	  ring_with_bitmap },
+	{ "RING-006", "quick", "ring + WITH_BITMAP: ITS-saved pages in the bitmap, in no ring",
+	  ring_bitmap_its },
 	{ "RING-007", "full", "harvester thread concurrent with writing vCPUs loses nothing",
 	  ring_concurrent },
+	{ "RING-008", "quick", "WITH_BITMAP only after the ring, before memslots, flags 0",
+	  ring_bitmap_enable },
+	{ "RING-009", "quick", "backup bitmap collected after the ITS save, cleared by the get",
+	  ring_bitmap_order },
 };
 
 const struct ds_area ds_area_ring = DS_AREA("RING", tests);

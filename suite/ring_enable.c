@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * RING-001 and RING-006: what KVM_ENABLE_CAP accepts for the ring caps and
- * when.  The RING table is in ring.c.
+ * RING-001: what KVM_ENABLE_CAP accepts for the ring caps and when.  The
+ * RING table is in ring.c; the backup bitmap's rules are in ring_bitmap.c.
  */
 #include <unistd.h>
 
@@ -79,42 +79,5 @@ int ring_enable_rules(const struct ds_test_opts *o)
 	}
 	if (!any)
 		return ds_skip("kernel lacks KVM_CAP_DIRTY_LOG_RING and _ACQ_REL");
-	return ds_result(ok);
-}
-
-/*
- * RING-006: with KVM_CAP_DIRTY_LOG_RING_WITH_BITMAP (enabled after the
- * ring, before any memslot) the slots keep a bitmap beside the rings, so
- * KVM_GET_DIRTY_LOG answers; enabling it once a memslot exists is EINVAL.
- */
-int ring_with_bitmap(const struct ds_test_opts *o)
-{
-	uint64_t page = getpagesize(), buf[8] = { 0 };
-	struct kvm_vm *vm;
-	bool ok = true;
-	int e;
-
-	if (!kvm_check_cap(KVM_CAP_DIRTY_LOG_RING_WITH_BITMAP))
-		return ds_skip("kernel lacks KVM_CAP_DIRTY_LOG_RING_WITH_BITMAP (x86 never offers it)");
-	if (!kvm_check_cap(KVM_CAP_DIRTY_LOG_RING_ACQ_REL))
-		return ds_skip("kernel lacks KVM_CAP_DIRTY_LOG_RING_ACQ_REL");
-
-	vm = vm_create_barebones();
-	vm_enable_cap(vm, KVM_CAP_DIRTY_LOG_RING_ACQ_REL, 4 * page);
-	e = ds_enable_cap_errno(vm, KVM_CAP_DIRTY_LOG_RING_WITH_BITMAP, 0);
-	ok &= ds_want_errno(e, 0, "WITH_BITMAP before any memslot (0 bytes)");
-	vm_userspace_mem_region_add(vm, VM_MEM_SRC_ANONYMOUS, DS_TEST_GPA,
-				    DS_FIRST_SLOT, 512, KVM_MEM_LOG_DIRTY_PAGES);
-	e = ds_get_log_errno(vm, DS_FIRST_SLOT, buf);
-	ok &= ds_want_errno(e, 0, "KVM_GET_DIRTY_LOG with ring + bitmap");
-	kvm_vm_free(vm);
-
-	vm = vm_create_barebones();
-	vm_enable_cap(vm, KVM_CAP_DIRTY_LOG_RING_ACQ_REL, 4 * page);
-	vm_userspace_mem_region_add(vm, VM_MEM_SRC_ANONYMOUS, DS_TEST_GPA,
-				    DS_FIRST_SLOT, 512, 0);
-	e = ds_enable_cap_errno(vm, KVM_CAP_DIRTY_LOG_RING_WITH_BITMAP, 0);
-	ok &= ds_want_errno(e, EINVAL, "WITH_BITMAP once a memslot exists (0 bytes)");
-	kvm_vm_free(vm);
 	return ds_result(ok);
 }

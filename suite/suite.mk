@@ -16,6 +16,7 @@ SUITE_SRCS += suite/lib/slots.c
 SUITE_SRCS += suite/conform.c
 SUITE_SRCS += suite/report.c
 SUITE_SRCS += suite/ring.c
+SUITE_SRCS += suite/ring_bitmap.c
 SUITE_SRCS += suite/ring_concurrent.c
 SUITE_SRCS += suite/ring_enable.c
 SUITE_SRCS += suite/softfull.c
@@ -23,6 +24,9 @@ SUITE_SRCS += suite/stress.c
 SUITE_SRCS += suite/waitqueue.c
 SUITE_SRCS += suite/waitqueue_exit.c
 SUITE_SRCS += suite/waitqueue_watch.c
+# What differs per architecture: CAPS-001's table and the ITS (one folder each).
+SUITE_SRCS += suite/$(DS_ARCH)/caps_doc.c
+SUITE_SRCS += suite/$(DS_ARCH)/its.c
 SUITE_OBJS = $(patsubst %.c,$(B)/obj/%.o,$(SUITE_SRCS))
 
 # % takes in subfolders too: suite/lib/x.c -> $(B)/obj/suite/lib/x.o.
