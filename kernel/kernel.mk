@@ -15,6 +15,8 @@
 #   make bench-tdp       the memory sweep inside the stock kernel's TDP MMU
 #   make kernel-check    the suite in every kernel (and Debian's packaged
 #                        6.12 with its modular KVM where it is installed)
+#   make kernel-check-arm64  the suite inside the arm64 kernel, under
+#                        qemu-system-aarch64 (not in .ci/run: kernel/README.md)
 #
 # kernel/build does its own incremental work (stamps, the kernel's make), so
 # these targets are phony: make cannot see into the kernel tree.
@@ -46,6 +48,10 @@ static-lts: kernel-lts
 
 kernel-check: kernels static static-lts
 	B=$(B) $(TOP)/kernel/check $(CHECK_ARGS)
+
+.PHONY: kernel-check-arm64
+kernel-check-arm64: kernel-arm64 static-arm64
+	B=$(B) $(TOP)/kernel/check-arm64 $(CHECK_ARGS)
 
 # Mutation testing with real kernels: each kernel/mutants/*.patch plants a
 # one-line bug; the IDs its Caught-by: line names must turn `not ok` in it.
