@@ -30,8 +30,9 @@ else
 kernels: kernel-stock kernel-patched kernel-lts
 endif
 kernels-arm64: kernel-arm64
+# build/, whatever ARCH=arm64 made of $(B) (build/arm64, the suite's).
 kernel-arm64:
-	B=$(B) $(TOP)/kernel/build arm64
+	B=$(TOP)/build $(TOP)/kernel/build arm64
 kernel-stock:
 	B=$(B) $(TOP)/kernel/build stock
 kernel-patched:
@@ -51,7 +52,7 @@ kernel-check: kernels static static-lts
 
 .PHONY: kernel-check-arm64
 kernel-check-arm64: kernel-arm64 static-arm64
-	B=$(B) $(TOP)/kernel/check-arm64 $(CHECK_ARGS)
+	B=$(TOP)/build $(TOP)/kernel/check-arm64 $(CHECK_ARGS)
 
 # Mutation testing with real kernels: each kernel/mutants/*.patch plants a
 # one-line bug; the IDs its Caught-by: line names must turn `not ok` in it.

@@ -133,7 +133,8 @@ int ring_bitmap_its(const struct ds_test_opts *o)
 
 	if (why)
 		return ds_skip("%s", why);
-	if ((e = rb_create(&r, true, &why))) {
+	e = rb_create(&r, true, &why);
+	if (e) {
 		rb_free(&r);
 		return rb_setup_result(e, why);
 	}
@@ -209,7 +210,8 @@ int ring_bitmap_order(const struct ds_test_opts *o)
 
 	if (why)
 		return ds_skip("%s", why);
-	if ((e = rb_create(&r, true, &why))) {
+	e = rb_create(&r, true, &why);
+	if (e) {
 		rb_free(&r);
 		return rb_setup_result(e, why);
 	}
@@ -223,7 +225,8 @@ int ring_bitmap_order(const struct ds_test_opts *o)
 	ok &= rb_ring_empty(&r, "after two saves");
 	rb_free(&r);
 
-	if ((e = rb_create(&r, false, &why))) {
+	e = rb_create(&r, false, &why);
+	if (e) {
 		rb_free(&r);
 		return rb_setup_result(e, why);
 	}

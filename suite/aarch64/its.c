@@ -50,15 +50,18 @@ static int its_gic(struct kvm_vm *vm, struct ds_its *its, const char **why)
 	int e;
 
 	*why = "KVM_CREATE_DEVICE(KVM_DEV_TYPE_ARM_VGIC_V3)";
-	if ((e = its_device(vm, KVM_DEV_TYPE_ARM_VGIC_V3, &its->gic_fd)))
+	e = its_device(vm, KVM_DEV_TYPE_ARM_VGIC_V3, &its->gic_fd);
+	if (e)
 		return e;
 	*why = "vGICv3 distributor address";
-	if ((e = its_attr(its->gic_fd, KVM_DEV_ARM_VGIC_GRP_ADDR,
-			  KVM_VGIC_V3_ADDR_TYPE_DIST, &dist)))
+	e = its_attr(its->gic_fd, KVM_DEV_ARM_VGIC_GRP_ADDR,
+		     KVM_VGIC_V3_ADDR_TYPE_DIST, &dist);
+	if (e)
 		return e;
 	*why = "vGICv3 redistributor address";
-	if ((e = its_attr(its->gic_fd, KVM_DEV_ARM_VGIC_GRP_ADDR,
-			  KVM_VGIC_V3_ADDR_TYPE_REDIST, &redist)))
+	e = its_attr(its->gic_fd, KVM_DEV_ARM_VGIC_GRP_ADDR,
+		     KVM_VGIC_V3_ADDR_TYPE_REDIST, &redist);
+	if (e)
 		return e;
 	*why = "vGICv3 KVM_DEV_ARM_VGIC_CTRL_INIT";
 	return its_attr(its->gic_fd, KVM_DEV_ARM_VGIC_GRP_CTRL,
@@ -80,18 +83,22 @@ int ds_its_create(struct kvm_vm *vm, uint64_t table_gpa, uint32_t nr_colls,
 		*why = "collection table: more entries than 64 KiB hold, or unaligned";
 		return EINVAL;
 	}
-	if ((e = its_gic(vm, its, why)))
+	e = its_gic(vm, its, why);
+	if (e)
 		return e;
 	*why = "KVM_CREATE_DEVICE(KVM_DEV_TYPE_ARM_VGIC_ITS)";
-	if ((e = its_device(vm, KVM_DEV_TYPE_ARM_VGIC_ITS, &its->its_fd)))
+	e = its_device(vm, KVM_DEV_TYPE_ARM_VGIC_ITS, &its->its_fd);
+	if (e)
 		return e;
 	*why = "ITS base address";
-	if ((e = its_attr(its->its_fd, KVM_DEV_ARM_VGIC_GRP_ADDR,
-			  KVM_VGIC_ITS_ADDR_TYPE, &base)))
+	e = its_attr(its->its_fd, KVM_DEV_ARM_VGIC_GRP_ADDR,
+		     KVM_VGIC_ITS_ADDR_TYPE, &base);
+	if (e)
 		return e;
 	*why = "ITS KVM_DEV_ARM_VGIC_CTRL_INIT";
-	if ((e = its_attr(its->its_fd, KVM_DEV_ARM_VGIC_GRP_CTRL,
-			  KVM_DEV_ARM_VGIC_CTRL_INIT, NULL)))
+	e = its_attr(its->its_fd, KVM_DEV_ARM_VGIC_GRP_CTRL,
+		     KVM_DEV_ARM_VGIC_CTRL_INIT, NULL);
+	if (e)
 		return e;
 	/*
 	 * GITS_BASER1 is the collection table (KVM's type field, read-only):
@@ -100,8 +107,9 @@ int ds_its_create(struct kvm_vm *vm, uint64_t table_gpa, uint32_t nr_colls,
 	 */
 	baser = GITS_BASER_VALID | GITS_BASER_PAGE_SIZE_64K | table_gpa;
 	*why = "GITS_BASER1 (collection table) through KVM_DEV_ARM_VGIC_GRP_ITS_REGS";
-	if ((e = its_attr(its->its_fd, KVM_DEV_ARM_VGIC_GRP_ITS_REGS,
-			  GITS_BASER + 8, &baser)))
+	e = its_attr(its->its_fd, KVM_DEV_ARM_VGIC_GRP_ITS_REGS,
+		     GITS_BASER + 8, &baser);
+	if (e)
 		return e;
 	/*
 	 * The host writes the entries (untracked: no vCPU, no KVM write) and
