@@ -24,11 +24,10 @@ SUITE_SRCS += suite/stress.c
 SUITE_SRCS += suite/waitqueue.c
 SUITE_SRCS += suite/waitqueue_exit.c
 SUITE_SRCS += suite/waitqueue_watch.c
-# What differs per architecture: CAPS-001's table, the ITS, how KVM's
-# mappings are counted (one folder each).
+# What differs per architecture: CAPS-001's table, the ITS (one folder
+# each; how KVM maps memory is harness/lib/ARCH/mappings.c).
 SUITE_SRCS += suite/$(DS_ARCH)/caps_doc.c
 SUITE_SRCS += suite/$(DS_ARCH)/its.c
-SUITE_SRCS += suite/$(DS_ARCH)/mappings.c
 SUITE_OBJS = $(patsubst %.c,$(B)/obj/%.o,$(SUITE_SRCS))
 
 # % takes in subfolders too: suite/lib/x.c -> $(B)/obj/suite/lib/x.o.

@@ -1,23 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Huge mappings of a test VM and the hugetlb pages it needs (hugepages.h). */
+/* The hugetlb pages a test VM needs (hugepages.h). */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hugepages.h"
-#include "vm.h"
 
 #define HUGETLB_SYSCTL	"/proc/sys/vm/nr_hugepages"
-
-void ds_map_stats(struct ds_vm *dvm, struct ds_map_stats *s)
-{
-	/* __vm_get_stat() leaves the value alone when the name is unknown. */
-	s->p4k = s->p2m = s->p1g = ~0ULL;
-	__vm_get_stat(dvm->vm, "pages_4k", &s->p4k, 1);
-	__vm_get_stat(dvm->vm, "pages_2m", &s->p2m, 1);
-	__vm_get_stat(dvm->vm, "pages_1g", &s->p1g, 1);
-}
 
 static long hugetlb_orig = -1;
 

@@ -19,6 +19,7 @@ LIB_SRCS += harness/lib/vcpu_watch.c
 LIB_SRCS += harness/lib/verify.c
 LIB_SRCS += harness/lib/vm.c
 # What differs per architecture (vcpu_arch.h): one folder each.
+LIB_SRCS += harness/lib/$(DS_ARCH)/mappings.c
 LIB_SRCS += harness/lib/$(DS_ARCH)/vcpu_arch.c
 LIB_OBJS := $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRCS))
 

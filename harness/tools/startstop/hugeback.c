@@ -8,13 +8,15 @@
  * it was.  The time is the ioctl's plus those rounds'; a round is about
  * what a busy guest does in that time anyway, so the figure is an upper
  * bound set by how fast the guest touches its memory.  KVM's statistics
- * are the only witness, so an MMU that keeps none (this host's PVM: the
- * guest is emulated and nothing is mapped) is a SKIP saying so.
+ * (or arm64's stage-2 table dump: mappings.h) are the only witness, so an
+ * MMU that shows none (this host's PVM: the guest is emulated and nothing
+ * is mapped) is a SKIP saying so.
  */
 #include <stdlib.h>
 
 #include "hugeback.h"
 #include "hugepages.h"
+#include "mappings.h"
 #include "median.h"
 #include "mode.h"
 #include "pattern.h"
@@ -35,8 +37,9 @@ void ds_hugeback_header(FILE *tsv)
 
 /* One repeat: ms until pages_2m >= @want after logging stops; rounds in *@r. */
 static double one(struct ds_vm *dvm, uint64_t want, unsigned int *r,
-		  struct ds_map_stats *logging, struct ds_map_stats *after)
+		  struct ds_mappings *logging, struct ds_mappings *after)
 {
+	const char *why;
 	struct ds_htimes t = { 0 };
 	struct ds_set out;
 	uint64_t t0;
@@ -46,11 +49,11 @@ static double one(struct ds_vm *dvm, uint64_t want, unsigned int *r,
 	ds_vm_round(dvm);
 	ds_harvest(dvm, &out, &t);
 	ds_set_free(&out);
-	ds_map_stats(dvm, logging);
+	ds_mappings_read(dvm->vm, logging, &why);
 	t0 = ds_now_ns();
 	ds_vm_slots_flags(dvm, 0);
 	for (*r = 0; *r < DS_HB_MAX_ROUNDS; ) {
-		ds_map_stats(dvm, after);
+		ds_mappings_read(dvm->vm, after, &why);
 		if (after->p2m >= want)
 			break;
 		ds_vm_round(dvm);
@@ -63,8 +66,8 @@ void ds_hugeback(FILE *tsv, uint64_t bytes, enum ds_backing backing, unsigned in
 {
 	uint64_t huge = bytes >> 21, tol = huge / 8 + 1, mib = bytes >> 20;
 	double ms[HB_MAX_REPEATS], rounds[HB_MAX_REPEATS];
-	struct ds_map_stats s0, s1, s2;
-	const char *no = NULL, *verdict = "ok";
+	const char *no = NULL, *verdict = "ok", *none;
+	struct ds_mappings s0, s1, s2;
 	struct ds_vm_cfg cfg;
 	struct ds_vm *dvm;
 	unsigned int i, r;
@@ -89,12 +92,18 @@ void ds_hugeback(FILE *tsv, uint64_t bytes, enum ds_backing backing, unsigned in
 	dvm = ds_vm_create(&cfg);
 	ds_vm_slots_flags(dvm, 0);	/* the mode turned logging on */
 	ds_vm_round(dvm);
-	ds_map_stats(dvm, &s0);
-	if (s0.p2m == ~0ULL || s0.p2m + tol < huge) {
-		printf("# SKIP hugeback %llu MiB %s: KVM maps %s of the %llu 2 MiB pages huge with logging off (pages_4k %lld, pages_2m %lld)%s\n",
+	if (!ds_mappings_read(dvm->vm, &s0, &none)) {
+		printf("# SKIP hugeback %llu MiB %s: %s\n", (unsigned long long)mib,
+		       backing_name(backing), none);
+		ds_vm_destroy(dvm);
+		ds_hugetlb_restore();
+		return;
+	}
+	if (s0.p2m + tol < huge) {
+		printf("# SKIP hugeback %llu MiB %s: KVM maps too few of the %llu 2 MiB pages huge with logging off (%llu x 4 KiB, %llu x 2 MiB; %s)%s\n",
 		       (unsigned long long)mib, backing_name(backing),
-		       s0.p2m == ~0ULL ? "none it can count" : "too few",
-		       (unsigned long long)huge, (long long)s0.p4k, (long long)s0.p2m,
+		       (unsigned long long)huge, (unsigned long long)s0.p4k,
+		       (unsigned long long)s0.p2m, s0.source,
 		       !s0.p2m && !s0.p4k ? ": this MMU keeps no page statistics" : "");
 		ds_vm_destroy(dvm);
 		ds_hugetlb_restore();
