@@ -126,24 +126,40 @@ static int rb_setup_result(int e, const char *why)
 }
 
 /*
+ * RING-006's and -009's VM, made (true); false with *@rc the test's
+ * result where the kernel lacks what it needs or the set-up failed.
+ */
+static bool rb_open(struct rb_vm *r, int *rc)
+{
+	const char *why = rb_missing();
+	int e;
+
+	if (why) {
+		*rc = ds_skip("%s", why);
+		return false;
+	}
+	e = rb_create(r, true, &why);
+	if (e) {
+		rb_free(r);
+		*rc = rb_setup_result(e, why);
+		return false;
+	}
+	return true;
+}
+
+/*
  * RING-006: the pages an ITS table save writes, with no vCPU running,
  * are in KVM_GET_DIRTY_LOG's bitmap and in no ring.
  */
 int ring_bitmap_its(const struct ds_test_opts *o)
 {
-	const char *why = rb_missing();
 	struct rb_vm r;
-	uint64_t n;
 	bool ok = true;
-	int e;
+	uint64_t n;
+	int rc;
 
-	if (why)
-		return ds_skip("%s", why);
-	e = rb_create(&r, true, &why);
-	if (e) {
-		rb_free(&r);
-		return rb_setup_result(e, why);
-	}
+	if (!rb_open(&r, &rc))
+		return rc;
 	n = ds_its_saved_pages(&r.its);
 	ok &= rb_log_is(&r, 0, "after the restore, before any save");
 	ok &= ds_want_errno(ds_its_save(&r.its), 0, "KVM_DEV_ARM_ITS_SAVE_TABLES");
@@ -209,18 +225,13 @@ int ring_bitmap_enable(const struct ds_test_opts *o)
 int ring_bitmap_order(const struct ds_test_opts *o)
 {
 	uint64_t buf[RB_SLOT_PAGES / 64], n;
-	const char *why = rb_missing();
+	const char *why;
 	struct rb_vm r;
 	bool ok = true;
-	int e;
+	int rc, e;
 
-	if (why)
-		return ds_skip("%s", why);
-	e = rb_create(&r, true, &why);
-	if (e) {
-		rb_free(&r);
-		return rb_setup_result(e, why);
-	}
+	if (!rb_open(&r, &rc))
+		return rc;
 	n = ds_its_saved_pages(&r.its);
 	ok &= rb_log_is(&r, 0, "collected before the save");
 	ok &= ds_want_errno(ds_its_save(&r.its), 0, "first KVM_DEV_ARM_ITS_SAVE_TABLES");
