@@ -43,6 +43,12 @@ bool ds_arch_pte_present(uint64_t pte);
 bool ds_arch_pte_leaf(uint64_t pte, int level);
 uint64_t ds_arch_pte_addr(uint64_t pte);
 
+/*
+ * The rate of the guest's cycle counter (ds_cycles(), guests/arch.h) in
+ * cycles per ns; 0 when it cannot be read.
+ */
+double ds_arch_cycles_per_ns(int vcpu_fd);
+
 /* Identity-map [@gpa, +@bytes) with 2 MiB guest mappings where it can. */
 void ds_arch_map_2m(struct kvm_vm *vm, uint64_t gpa, uint64_t bytes);
 

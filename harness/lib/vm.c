@@ -417,17 +417,5 @@ void ds_vm_destroy(struct ds_vm *dvm)
 
 double ds_vm_cycles_per_ns(struct ds_vm *dvm)
 {
-#if defined(__x86_64__)
-	/* The guest's TSC rate, which KVM may scale away from the host's. */
-	int khz = __vcpu_ioctl(dvm->vcpus[0].vcpu, KVM_GET_TSC_KHZ, NULL);
-
-	TEST_ASSERT(khz > 0, "KVM_GET_TSC_KHZ failed");
-	return khz / 1e6;
-#elif defined(__aarch64__)
-	uint64_t hz;
-
-	/* The guest's virtual counter runs at the host's counter rate. */
-	__asm__ volatile("mrs %0, cntfrq_el0" : "=r"(hz));
-	return hz / 1e9;
-#endif
+	return ds_arch_cycles_per_ns(dvm->vcpus[0].vcpu->fd);
 }

@@ -73,3 +73,11 @@ void ds_arch_map_2m(struct kvm_vm *vm, uint64_t gpa, uint64_t bytes)
 	sparsebit_set_num(vm->vpages_mapped, gpa >> vm->page_shift,
 			  bytes >> vm->page_shift);
 }
+
+/* The guest's TSC rate, which KVM may scale away from the host's. */
+double ds_arch_cycles_per_ns(int vcpu_fd)
+{
+	int khz = ioctl(vcpu_fd, KVM_GET_TSC_KHZ, NULL);
+
+	return khz > 0 ? khz / 1e6 : 0;
+}

@@ -129,6 +129,7 @@ static void guest_figures(struct ds_vm *dvm, struct ds_live_res *r)
 	uint32_t i, j, k;
 
 	r->cyc_per_ns = ds_vm_cycles_per_ns(dvm);
+	TEST_ASSERT(r->cyc_per_ns > 0, "the guest's cycle counter rate cannot be read");
 	for (i = 0; i < dvm->cfg.nr_vcpus; i++) {
 		struct ds_live_stats *ls = live_stats(dvm, i);
 
