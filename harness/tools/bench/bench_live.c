@@ -106,9 +106,9 @@ static void run_free(struct ds_bench_vm *b, uint32_t period_ms,
 		if (b->tracking)
 			harvest(b, c, &t, &cpu);
 		if (ds_now_ns() > next + period) {
-			/* Harvesting took longer than a period: start again from now. */
+			/* Harvesting took longer than a period: a period from now. */
 			r->late_ticks++;
-			next = ds_now_ns() - period;
+			next = ds_now_ns();
 		}
 		if (now - t0 >= b->wl.live_ms * 1000000ULL || dvm->halted)
 			break;
