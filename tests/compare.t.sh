@@ -22,8 +22,9 @@ mkrun()
 		OFS = "\t"
 		print "# dirtysuite-bench v1"
 		print "# sweep=fraction synthetic"
+		# As ds-bench writes it: the x of the sweep (dirty_pct) once, then mode.
 		print "dirty_pct", "mem_MiB", "vcpus", "ring_entries", "clear_shift",
-		      "dirty_pct", "mode", "workload", "round", "harvest_ns", "get_ns",
+		      "mode", "workload", "round", "harvest_ns", "get_ns",
 		      "reset_ns", "user_ns", "pages", "wall_ns"
 		split("bitmap ring", modes, " ")
 		split("1 10 100", fr, " ")
@@ -33,7 +34,7 @@ mkrun()
 					r = order == "rev" ? 9 - i : i
 					noise = 1 + ((r * 7919) % 9 - 4) / 100
 					base = 20000 * fr[f] * m
-					print fr[f], 64, 2, 4096, 6, fr[f], modes[m], "synthetic", i,
+					print fr[f], 64, 2, 4096, 6, modes[m], "synthetic", i,
 					      base * noise * scale, base * noise * scale * 0.3,
 					      base * noise * scale * 0.7, 100, 160 * fr[f],
 					      5e6 * noise * scale

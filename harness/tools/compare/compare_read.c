@@ -59,6 +59,7 @@ static int read_samples(const char *dir, const char *table, struct cmp_set *s)
 {
 	char path[1024], line[8192], key[256], *f[128];
 	int nf, i, round_col = -1, col[CMP_NMET], k;
+	bool skip[128] = { false };
 	unsigned int m;
 	bool header = false;
 	FILE *fp;
@@ -82,6 +83,14 @@ static int read_samples(const char *dir, const char *table, struct cmp_set *s)
 			for (i = 0; i < nf; i++) {
 				if (!strcmp(f[i], "round"))
 					round_col = i;
+				/*
+				 * Not part of the key: dirty_pct beside a
+				 * sweep's own x is fixed, and the workload
+				 * is a label.  By name: which columns a table
+				 * has depends on its sweep.
+				 */
+				skip[i] = i > 0 && (!strcmp(f[i], "dirty_pct") ||
+						    !strcmp(f[i], "workload"));
 				for (m = 0; m < CMP_NMET; m++)
 					if (!strcmp(f[i], cmp_metrics[m]))
 						col[m] = i;
@@ -97,8 +106,8 @@ static int read_samples(const char *dir, const char *table, struct cmp_set *s)
 		/* The key: the table and every column before "round". */
 		k = snprintf(key, sizeof(key), "%s", table);
 		for (i = 1; i < round_col && i < nf && k < (int)sizeof(key); i++) {
-			if (i == 5 || i == 7)
-				continue;	/* dirty_pct repeats x or is fixed; workload is a label */
+			if (skip[i])
+				continue;
 			k += snprintf(key + k, sizeof(key) - k, " %s", f[i]);
 		}
 		if (k < (int)sizeof(key))
