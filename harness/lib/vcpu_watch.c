@@ -141,3 +141,13 @@ uint64_t ds_vcpu_writes(struct ds_vcpu *v)
 {
 	return __atomic_load_n(&v->dvm->ctl->writes_done[v->id], __ATOMIC_RELAXED);
 }
+
+uint64_t ds_vm_writes(struct ds_vm *dvm)
+{
+	uint64_t n = 0;
+	uint32_t i;
+
+	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
+		n += ds_vcpu_writes(&dvm->vcpus[i]);
+	return n;
+}

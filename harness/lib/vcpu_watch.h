@@ -52,5 +52,7 @@ bool ds_watch_in_run(struct ds_watch *w);
 
 /* The guest's write counter of @v: ds_ctl.writes_done, never goes back. */
 uint64_t ds_vcpu_writes(struct ds_vcpu *v);
+/* The same summed over every vCPU of @dvm. */
+uint64_t ds_vm_writes(struct ds_vm *dvm);
 
 #endif /* DS_VCPU_WATCH_H */

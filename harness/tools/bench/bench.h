@@ -260,6 +260,10 @@ void ds_bench_vm_exits(struct ds_vm *dvm, uint64_t *exits, uint64_t *stall);
 void ds_point_run(struct ds_point *p, struct ds_progress *prog);
 /* The rough cost of fraction @f of @p, for the sweep's ETA. */
 double ds_point_weight(const struct ds_point *p, unsigned int f);
+/* The progress line of @p's fraction @f on stderr, and the step done after it. */
+void ds_point_progress(const struct ds_progress *pr, const struct ds_point *p,
+		       unsigned int f);
+void ds_point_step(struct ds_progress *pr, const struct ds_point *p, unsigned int f);
 void ds_point_free(struct ds_point *p);
 
 /* bench_place.c: read back @dvm's placement into @rb (for bench_run.c). */
@@ -298,6 +302,8 @@ struct ds_table {
 bool ds_table_open(struct ds_table *t, const char *dir, const char *name,
 		   const char *const *cols, unsigned int ncols, const char *meta);
 void ds_table_row(struct ds_table *t, char *const *vals);
+/* A figure as every table writes it: %.6g, or "nan" for none. */
+void ds_table_num(char buf[32], double v);
 bool ds_table_close(struct ds_table *t);
 
 #endif /* DS_BENCH_H */

@@ -23,6 +23,7 @@
 #include "live_check.h"
 #include "mode.h"
 #include "util.h"
+#include "vcpu_watch.h"
 
 static uint64_t thread_cpu_ns(void)
 {
@@ -38,16 +39,6 @@ static void sleep_until(uint64_t ns)
 
 	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR)
 		;
-}
-
-static uint64_t all_writes(struct ds_vm *dvm)
-{
-	uint64_t n = 0;
-	uint32_t i;
-
-	for (i = 0; i < dvm->cfg.nr_vcpus; i++)
-		n += __atomic_load_n(&dvm->ctl->writes_done[i], __ATOMIC_RELAXED);
-	return n;
 }
 
 static struct ds_live_stats *live_stats(struct ds_vm *dvm, uint32_t vcpu)
@@ -79,25 +70,27 @@ static void harvest(struct ds_bench_vm *b, struct ds_live_copy *c,
 
 /*
  * The live round itself: release the vCPUs, harvest every period until
- * live_ms is over, stop them.  The per-period write rates go to @r.
+ * live_ms is over, stop them.  The per-period write rates, the writes,
+ * the harvests' times and the soft-full exits go to @r.
  */
 static void run_free(struct ds_bench_vm *b, uint32_t period_ms,
 		     struct ds_live_copy *c, struct ds_live_res *r)
 {
 	struct ds_vm *dvm = b->dvm;
 	uint64_t period = period_ms * 1000000ULL, t0, now, next, last;
-	uint64_t w, w_last, cpu = 0, ov0 = dvm->overflows;
+	uint64_t w, w_last, w0, cpu = 0, ov0 = dvm->overflows, ex0, ns0;
 	struct ds_htimes t = { 0 };
 
 	dvm->ctl->live_stop = 0;
 	dvm->ctl->live = 1;
-	w_last = all_writes(dvm);
+	ds_bench_vm_exits(dvm, &ex0, &ns0);
+	w_last = w0 = ds_vm_writes(dvm);
 	ds_vm_round_begin(dvm);
 	last = t0 = ds_now_ns();
 	for (next = t0 + period; ; next += period) {
 		sleep_until(next);
 		now = ds_now_ns();
-		w = all_writes(dvm);
+		w = ds_vm_writes(dvm);
 		/* A period with no write at all is the worst stall, not a gap. */
 		sample(r, (double)(now - last) / (w > w_last ? w - w_last : 1));
 		w_last = w;
@@ -121,6 +114,10 @@ static void run_free(struct ds_bench_vm *b, uint32_t period_ms,
 	r->harvester_cpu_ns = cpu;
 	r->pages = t.pages;
 	r->overflow = dvm->overflows != ov0 || dvm->halted;
+	r->writes = ds_vm_writes(dvm) - w0;
+	ds_bench_vm_exits(dvm, &r->full_exits, &r->full_ns);
+	r->full_exits -= ex0;
+	r->full_ns -= ns0;
 }
 
 /* What the guest recorded, every vCPU's folded together. */
@@ -162,27 +159,14 @@ static void final_check(struct ds_bench_vm *b, struct ds_live_copy *c,
 	ds_set_free(&written);
 }
 
-static void progress(struct ds_progress *pr, const struct ds_point *p)
-{
-	double el = (ds_now_ns() - pr->t_start) / 1e9;
-	double eta = pr->done_w > 0 ? el * (pr->total_w - pr->done_w) / pr->done_w : NAN;
-
-	fprintf(stderr, "ds-bench: live [%u/%u, %u left] %llu MiB %u vCPUs %s every %u ms for %u ms; %.0f s elapsed, ETA %s%.0f s\n",
-		pr->step + 1, pr->steps, pr->steps - pr->step - 1,
-		(unsigned long long)(p->wl.mem_bytes >> 20), p->wl.nr_vcpus,
-		p->name, p->period_ms, p->wl.live_ms, el,
-		isnan(eta) ? "~" : "", isnan(eta) ? 0 : eta);
-}
-
 void ds_live_point_run(struct ds_point *p, struct ds_progress *pr)
 {
 	struct ds_live_res *r = &p->live;
 	struct ds_live_copy c = { 0 };
-	uint64_t ex0, ns0, ex1, ns1, w0;
 	struct ds_bench_vm *b;
 	uint32_t i;
 
-	progress(pr, p);
+	ds_point_progress(pr, p, 0);
 	b = ds_bench_vm_open(&p->wl, p->mode, NULL, &p->skip);
 	if (!b) {
 		printf("# SKIP live %s: %s\n", p->name, p->skip);
@@ -192,13 +176,7 @@ void ds_live_point_run(struct ds_point *p, struct ds_progress *pr)
 			memset(live_stats(b->dvm, i), 0, sizeof(struct ds_live_stats));
 		if (b->tracking)
 			ds_live_copy_init(&c, b->dvm);
-		ds_bench_vm_exits(b->dvm, &ex0, &ns0);
-		w0 = all_writes(b->dvm);
 		run_free(b, p->period_ms, &c, r);
-		r->writes = all_writes(b->dvm) - w0;
-		ds_bench_vm_exits(b->dvm, &ex1, &ns1);
-		r->full_exits = ex1 - ex0;
-		r->full_ns = ns1 - ns0;
 		guest_figures(b->dvm, r);
 		final_check(b, &c, r);
 		if (r->lost)
@@ -208,6 +186,5 @@ void ds_live_point_run(struct ds_point *p, struct ds_progress *pr)
 		ds_live_copy_free(&c);
 		ds_bench_vm_close(b);
 	}
-	pr->done_w += ds_point_weight(p, 0);
-	pr->step++;
+	ds_point_step(pr, p, 0);
 }

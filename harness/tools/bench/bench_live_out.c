@@ -120,12 +120,10 @@ static const char *const cols[] = {
 };
 #define NCOLS	DS_ARRAY_SIZE(cols)
 
+/* @v, or "nan" where the point has no figures (skipped, or it lost a page). */
 static void fmtd(char *buf, double v, bool shown)
 {
-	if (!shown || isnan(v))
-		strcpy(buf, "nan");
-	else
-		snprintf(buf, 32, "%.6g", v);
+	ds_table_num(buf, shown ? v : NAN);
 }
 
 static void row(struct ds_table *t, const struct ds_point *p)

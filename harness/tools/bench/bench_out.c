@@ -57,14 +57,6 @@ static double x_of(const struct ds_sweep *s, const struct ds_point *p, unsigned 
 #define FIXED_COLS 9
 #define NCOLS (FIXED_COLS + BM_NR * 4 + 4)
 
-static void fmt(char *buf, double v)
-{
-	if (isnan(v))
-		strcpy(buf, "nan");
-	else
-		snprintf(buf, 32, "%.6g", v);
-}
-
 static const char *const fixed_names[FIXED_COLS] = { NULL, "mem_MiB", "vcpus",
 	"ring_entries", "clear_shift", "dirty_pct", "mode", "workload", "samples" };
 
@@ -95,12 +87,12 @@ static void fixed_vals(const struct ds_sweep *s, const struct ds_point *p,
 {
 	unsigned int dup = dup_col(s);
 
-	fmt(v[0], x_of(s, p, f));
+	ds_table_num(v[0], x_of(s, p, f));
 	snprintf(v[1], 32, "%llu", (unsigned long long)(p->wl.mem_bytes >> 20));
 	snprintf(v[2], 32, "%u", p->wl.nr_vcpus);
 	snprintf(v[3], 32, "%u", p->wl.ring_entries);
 	snprintf(v[4], 32, "%u", p->wl.clear_shift);
-	fmt(v[5], p->fracs[f] / 1e4);
+	ds_table_num(v[5], p->fracs[f] / 1e4);
 	snprintf(v[6], 32, "%s", p->name);
 	snprintf(v[7], 32, "%.31s", p->wl.name);
 	snprintf(v[8], 32, "%u", p->res[f].n);
@@ -218,14 +210,14 @@ bool ds_out_sweep(const struct ds_sweep *s, const char *meta)
 			fixed_vals(s, p, f, vals);
 			n = nf;
 			for (m = 0; m < BM_NR; m++) {
-				fmt(vals[n++], st[m].median);
-				fmt(vals[n++], st[m].p99);
-				fmt(vals[n++], st[m].min);
-				fmt(vals[n++], st[m].max);
+				ds_table_num(vals[n++], st[m].median);
+				ds_table_num(vals[n++], st[m].p99);
+				ds_table_num(vals[n++], st[m].min);
+				ds_table_num(vals[n++], st[m].max);
 			}
-			fmt(vals[n++], p->tax[f].bug ? NAN : p->tax[f].pct);
-			fmt(vals[n++], p->tax[f].lo);
-			fmt(vals[n++], p->tax[f].hi);
+			ds_table_num(vals[n++], p->tax[f].bug ? NAN : p->tax[f].pct);
+			ds_table_num(vals[n++], p->tax[f].lo);
+			ds_table_num(vals[n++], p->tax[f].hi);
 			strcpy(vals[n++], res->overflow ? "overflow" :
 			       p->tax[f].bug ? "tax-bug" : "ok");
 			ds_table_row(&sum, vp);
@@ -233,7 +225,7 @@ bool ds_out_sweep(const struct ds_sweep *s, const char *meta)
 			for (r = 0; r < res->n; r++) {
 				snprintf(vals[nf - 1], 32, "%u", r);
 				for (k = 0; k < BM_NR; k++)
-					fmt(vals[nf + k], res->v[k][r]);
+					ds_table_num(vals[nf + k], res->v[k][r]);
 				ds_table_row(&smp, vp);
 			}
 		}
@@ -267,7 +259,7 @@ bool ds_out_crossover(const struct ds_sweep *s, const char *meta)
 		double at = c->at;
 
 		snprintf(v[0], 128, "%llu", (unsigned long long)(o->mems[m] >> 20));
-		fmt(v[1], c->kind == DS_CROSS_AT ? at : NAN);
+		ds_table_num(v[1], c->kind == DS_CROSS_AT ? at : NAN);
 		snprintf(v[2], 128, "%u", o->wl.rounds);
 		switch (c->kind) {
 		case DS_CROSS_AT:

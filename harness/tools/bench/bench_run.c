@@ -19,6 +19,7 @@
 #include "mode.h"
 #include "placement.h"
 #include "util.h"
+#include "vcpu_watch.h"
 
 static void vm_cfg_of(const struct ds_workload *wl, const struct ds_mode *mode,
 		      struct ds_vm_cfg *cfg)
@@ -217,12 +218,9 @@ uint64_t ds_bench_guest_writes(void)
 
 void ds_bench_vm_close(struct ds_bench_vm *b)
 {
-	uint32_t i;
-
 	if (!b)
 		return;
-	for (i = 0; i < b->dvm->cfg.nr_vcpus; i++)
-		guest_writes += b->dvm->ctl->writes_done[i];
+	guest_writes += ds_vm_writes(b->dvm);
 	ds_vm_destroy(b->dvm);
 	ds_set_free(&b->harvested);
 	free(b);
@@ -274,8 +272,8 @@ double ds_point_weight(const struct ds_point *p, unsigned int f)
 	return w + (f == 0 ? mib : 0);	/* the prefault round */
 }
 
-static void progress(const struct ds_progress *pr, const struct ds_point *p,
-		     unsigned int f)
+void ds_point_progress(const struct ds_progress *pr, const struct ds_point *p,
+		       unsigned int f)
 {
 	const struct ds_placement *pl = p->place;
 	double el = (ds_now_ns() - pr->t_start) / 1e9;
@@ -289,6 +287,14 @@ static void progress(const struct ds_progress *pr, const struct ds_point *p,
 			pl->mem_node < 0 ? 0 : pl->mem_node, el);
 		return;
 	}
+	if (p->period_ms) {
+		fprintf(stderr, "ds-bench: %s [%u/%u, %u left] %llu MiB %u vCPUs %s every %u ms for %u ms; %.0f s elapsed, ETA %s%.0f s\n",
+			pr->sweep, pr->step + 1, pr->steps, pr->steps - pr->step - 1,
+			(unsigned long long)(p->wl.mem_bytes >> 20), p->wl.nr_vcpus,
+			p->name, p->period_ms, p->wl.live_ms, el,
+			isnan(eta) ? "~" : "", isnan(eta) ? 0 : eta);
+		return;
+	}
 	fprintf(stderr, "ds-bench: %s [%u/%u, %u left] %llu MiB %u vCPUs %s dirty %.4g%% ring %u shift %u; %.0f s elapsed, ETA %s%.0f s\n",
 		pr->sweep, pr->step + 1, pr->steps, pr->steps - pr->step - 1,
 		(unsigned long long)(p->wl.mem_bytes >> 20), p->wl.nr_vcpus,
@@ -296,8 +302,8 @@ static void progress(const struct ds_progress *pr, const struct ds_point *p,
 		p->wl.clear_shift, el, isnan(eta) ? "~" : "", isnan(eta) ? 0 : eta);
 }
 
-static void step_done(struct ds_progress *pr, const struct ds_point *p,
-		      unsigned int f)
+void ds_point_step(struct ds_progress *pr, const struct ds_point *p,
+		   unsigned int f)
 {
 	pr->done_w += ds_point_weight(p, f);
 	pr->step++;
@@ -309,7 +315,7 @@ void ds_point_run(struct ds_point *p, struct ds_progress *pr)
 	cpu_set_t mine;
 	unsigned int f;
 
-	progress(pr, p, 0);
+	ds_point_progress(pr, p, 0);
 	if (p->place) {
 		/* The harvester is this thread: a placed VM pins it, and it is unpinned after. */
 		sched_getaffinity(0, sizeof(mine), &mine);
@@ -321,19 +327,19 @@ void ds_point_run(struct ds_point *p, struct ds_progress *pr)
 		if (!p->place)
 			printf("# SKIP mode %s: %s\n", p->name, p->skip);
 		for (f = 0; f < p->nfr; f++)
-			step_done(pr, p, f);
+			ds_point_step(pr, p, f);
 		return;
 	}
 	for (f = 0; f < p->nfr; f++) {
 		if (f)
-			progress(pr, p, f);
+			ds_point_progress(pr, p, f);
 		res_init(&p->res[f], p->wl.rounds);
 		/* An overflowed ring stays broken: the next fraction gets a new VM. */
 		if (!vm_measure(b, p->fracs[f], &p->res[f]) && f + 1 < p->nfr) {
 			ds_bench_vm_close(b);
 			b = ds_bench_vm_open(&p->wl, p->mode, p->place, &p->skip);
 		}
-		step_done(pr, p, f);
+		ds_point_step(pr, p, f);
 		if (!b) {
 			/* No VM to go on with: the rest stay without samples. */
 			printf("# point %s: no new VM after the overflow (%s): its other fractions not measured\n",
@@ -341,7 +347,7 @@ void ds_point_run(struct ds_point *p, struct ds_progress *pr)
 			p->skip = NULL;	/* what it measured stands */
 			for (f++; f < p->nfr; f++) {
 				res_init(&p->res[f], p->wl.rounds);
-				step_done(pr, p, f);
+				ds_point_step(pr, p, f);
 			}
 			break;
 		}

@@ -7,6 +7,8 @@
  * plot or a comparison would read as whole.
  */
 #include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -120,4 +122,13 @@ bool ds_table_close(struct ds_table *t)
 	ok = finish(t->tsv, t->tsv_path);
 	ok &= finish(t->json, t->json_path);
 	return ok;
+}
+
+void ds_table_num(char buf[32], double v)
+{
+	/* One spelling of "no value" in every table, never "-nan". */
+	if (isnan(v))
+		strcpy(buf, "nan");
+	else
+		snprintf(buf, 32, "%.6g", v);
 }
