@@ -9,7 +9,10 @@
 #   awk -F '\t' -f live_answer.awk live.tsv
 
 function r3(v) { return v == "nan" || v == "" ? "–" : v + 0 >= 100 ? sprintf("%.0f", v) : sprintf("%.3g", v) }
-function tax(p, lo, hi) {
+function tax(p, lo, hi, v) {
+	# Below zero throughout: a bug in the measurement, not a figure.
+	if (v == "tax-bug")
+		return sprintf("measurement bug (%+.1f … %+.1f %%)", lo, hi)
 	if (p == "nan" || p == "")
 		return "–"
 	return sprintf("%+.1f %% (%+.1f … %+.1f)", p, lo, hi)
@@ -25,7 +28,7 @@ function tax(p, lo, hi) {
 	printf "<tr><td>%s ms</td><td>%s</td><td>%s µs</td><td>%s µs</td><td>%s µs</td><td>%s µs</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
 		$c["period_ms"], $c["mode"], r3($c["gap_p50_us"]), r3($c["gap_p99_us"]),
 		r3($c["gap_p999_us"]), r3($c["gap_max_us"]), r3($c["writes_per_s"]),
-		($c["mode"] == "off" ? "baseline" : tax($c["tax_pct"], $c["tax_lo_pct"], $c["tax_hi_pct"])),
+		($c["mode"] == "off" ? "baseline" : tax($c["tax_pct"], $c["tax_lo_pct"], $c["tax_hi_pct"], v)),
 		($c["mode"] == "off" ? "–" : r3($c["harvester_cpu_ms_per_s"]) " ms/s"),
 		($c["mode"] == "off" ? "–" : r3($c["full_exits_per_s"]) "/s, " r3($c["full_exit_ms_per_s"]) " ms/s"),
 		(v == "ok" ? "ok" : "<b class=\"fail\">" v "</b>")

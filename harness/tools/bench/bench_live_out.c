@@ -144,7 +144,8 @@ static void row(struct ds_table *t, const struct ds_point *p)
 	snprintf(v[n++], 32, "%u", p->wl.live_ms);
 	snprintf(v[n++], 32, "%u", r->n);
 	fmtd(v[n++], st->writes_per_s, fig);
-	fmtd(v[n++], st->tax.pct, fig);
+	/* A tax whose interval lies below zero is no tax: the table says tax-bug. */
+	fmtd(v[n++], st->tax.bug ? NAN : st->tax.pct, fig);
 	fmtd(v[n++], st->tax.lo, fig);
 	fmtd(v[n++], st->tax.hi, fig);
 	for (i = 0; i < 4; i++)
@@ -169,12 +170,20 @@ static void row(struct ds_table *t, const struct ds_point *p)
 static void line(const struct ds_point *p)
 {
 	const struct ds_live_stat *st = &p->lst;
+	char tax[128];
 
 	if (p->skip || p->live.lost)
 		return;
-	printf("live every %u ms %-7s %.4g writes/s, tax %.1f%% [%.1f, %.1f]; gap p50 %.2f us p99 %.1f us p99.9 %.1f us max %.1f us; pass %.1f ms; harvest %.3f ms, harvester CPU %.1f ms/s; %.1f full exits/s (%.1f ms/s)%s\n",
-	       p->period_ms, p->name, st->writes_per_s, st->tax.pct, st->tax.lo,
-	       st->tax.hi, st->gap_us[0], st->gap_us[1], st->gap_us[2],
+	if (!p->mode)
+		snprintf(tax, sizeof(tax), "the baseline");
+	else if (st->tax.bug)
+		snprintf(tax, sizeof(tax), "tax MEASUREMENT BUG (95%% interval %+.1f..%+.1f%%, all below zero)",
+			 st->tax.lo, st->tax.hi);
+	else
+		snprintf(tax, sizeof(tax), "tax %+.1f%% [%+.1f, %+.1f]", st->tax.pct,
+			 st->tax.lo, st->tax.hi);
+	printf("live every %u ms %-7s %.4g writes/s, %s; gap p50 %.2f us p99 %.1f us p99.9 %.1f us max %.1f us; pass %.1f ms; harvest %.3f ms, harvester CPU %.1f ms/s; %.1f full exits/s (%.1f ms/s)%s\n",
+	       p->period_ms, p->name, st->writes_per_s, tax, st->gap_us[0], st->gap_us[1], st->gap_us[2],
 	       st->gap_us[3], st->pass_ms, st->harvest_ms, st->cpu_ms_per_s,
 	       st->full_per_s, st->full_ms_per_s,
 	       p->live.overflow ? "; RING OVERFLOW (suite/known-issues)" : "");
