@@ -66,12 +66,13 @@ void ds_hugeback(FILE *tsv, uint64_t bytes, enum ds_backing backing, unsigned in
 {
 	uint64_t huge = bytes >> 21, tol = huge / 8 + 1, mib = bytes >> 20;
 	double ms[HB_MAX_REPEATS], rounds[HB_MAX_REPEATS];
-	const char *no = NULL, *verdict = "ok", *none;
+	const char *no = NULL, *lacks, *verdict = "ok";
 	struct ds_mappings s0, s1, s2;
+	double back_ms, back_rounds;
 	struct ds_vm_cfg cfg;
 	struct ds_vm *dvm;
 	unsigned int i, r;
-	char why[160];
+	char why[256];
 
 	if (n > HB_MAX_REPEATS)
 		n = HB_MAX_REPEATS;
@@ -92,19 +93,18 @@ void ds_hugeback(FILE *tsv, uint64_t bytes, enum ds_backing backing, unsigned in
 	dvm = ds_vm_create(&cfg);
 	ds_vm_slots_flags(dvm, 0);	/* the mode turned logging on */
 	ds_vm_round(dvm);
-	if (!ds_mappings_read(dvm->vm, &s0, &none)) {
-		printf("# SKIP hugeback %llu MiB %s: %s\n", (unsigned long long)mib,
-		       backing_name(backing), none);
-		ds_vm_destroy(dvm);
-		ds_hugetlb_restore();
-		return;
+	if (!ds_mappings_read(dvm->vm, &s0, &lacks)) {
+		no = lacks;
+	} else if (s0.p2m + tol < huge) {
+		snprintf(why, sizeof(why), "KVM maps too few of the %llu 2 MiB pages huge with logging off (%llu x 4 KiB, %llu x 2 MiB; %s)%s",
+			 (unsigned long long)huge, (unsigned long long)s0.p4k,
+			 (unsigned long long)s0.p2m, s0.source,
+			 !s0.p2m && !s0.p4k ? ": this MMU keeps no page statistics" : "");
+		no = why;
 	}
-	if (s0.p2m + tol < huge) {
-		printf("# SKIP hugeback %llu MiB %s: KVM maps too few of the %llu 2 MiB pages huge with logging off (%llu x 4 KiB, %llu x 2 MiB; %s)%s\n",
-		       (unsigned long long)mib, backing_name(backing),
-		       (unsigned long long)huge, (unsigned long long)s0.p4k,
-		       (unsigned long long)s0.p2m, s0.source,
-		       !s0.p2m && !s0.p4k ? ": this MMU keeps no page statistics" : "");
+	if (no) {
+		printf("# SKIP hugeback %llu MiB %s: %s\n", (unsigned long long)mib,
+		       backing_name(backing), no);
 		ds_vm_destroy(dvm);
 		ds_hugetlb_restore();
 		return;
@@ -117,13 +117,13 @@ void ds_hugeback(FILE *tsv, uint64_t bytes, enum ds_backing backing, unsigned in
 	}
 	ds_vm_destroy(dvm);
 	ds_hugetlb_restore();
+	back_ms = ds_median_inplace(ms, n);
+	back_rounds = ds_median_inplace(rounds, n);
 	fprintf(tsv, "%llu\t%s\t%u\t%.3f\t%.3f\t%.0f\t%llu\t%llu\t%llu\t%s\n",
 		(unsigned long long)mib, backing_name(backing), n,
-		ds_median_inplace(ms, n), ds_median_inplace(ms, n) / (bytes / (double)(1ULL << 30)),
-		ds_median_inplace(rounds, n), (unsigned long long)s0.p2m,
+		back_ms, back_ms / (bytes / (double)(1ULL << 30)), back_rounds, (unsigned long long)s0.p2m,
 		(unsigned long long)s1.p2m, (unsigned long long)s2.p2m, verdict);
 	printf("hugeback %llu MiB %-7s back in %.3f ms (%.0f full-touch rounds; pages_2m %llu -> %llu logging -> %llu), medians of %u: %s\n",
-	       (unsigned long long)mib, backing_name(backing), ds_median_inplace(ms, n),
-	       ds_median_inplace(rounds, n), (unsigned long long)s0.p2m,
+	       (unsigned long long)mib, backing_name(backing), back_ms, back_rounds, (unsigned long long)s0.p2m,
 	       (unsigned long long)s1.p2m, (unsigned long long)s2.p2m, n, verdict);
 }
