@@ -36,7 +36,7 @@ void ds_guest_main(uint32_t vcpu)
 		if (READ_ONCE(ds_ctl.live))
 			ds_live_round(&ctx, &ds_patterns[ds_params.pat.pattern],
 				      (struct ds_live_stats *)ds_params.live_gva[vcpu],
-				      &ds_ctl.live_stop);
+				      &ds_ctl.live_stop, READ_ONCE(ds_ctl.live_gaps));
 		else
 			ds_patterns[ds_params.pat.pattern].run(&ctx);
 		GUEST_SYNC2(round, ctx.seq);

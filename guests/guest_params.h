@@ -43,6 +43,7 @@ struct ds_pattern_params {
 	uint32_t burst_pages;	/* burst: pages written back to back */
 	uint32_t burst_idle;	/* burst: pause iterations between bursts */
 	uint32_t churn_pct;	/* churn: percent of live pages freed per round */
+	uint32_t write_pct;	/* rw: percent of accesses that write, the rest read */
 	uint64_t seed;
 };
 
@@ -66,6 +67,7 @@ struct ds_guest_ctl {
 	uint32_t pause;		/* spin before writing (tests that watch the vCPU) */
 	uint32_t live;		/* the next round runs free: passes until live_stop */
 	uint32_t live_stop;	/* set while the vCPUs run: end the live round */
+	uint32_t live_gaps;	/* live: time every write's gap (a clock read each) */
 	uint64_t writes_done[DS_MAX_VCPUS];	/* progress counter, read live */
 };
 

@@ -8,13 +8,16 @@
 #include "pattern.h"
 
 void ds_live_round(struct ds_pat_ctx *ctx, const struct ds_pattern *pat,
-		   struct ds_live_stats *ls, const volatile uint32_t *stop)
+		   struct ds_live_stats *ls, const volatile uint32_t *stop,
+		   bool gaps)
 {
 	uint64_t pass, t0, base = ctx->phase;
 
 	ctx->live = ls;
+	ctx->live_gaps = gaps;
 	ctx->live_stop = stop;
-	ctx->live_last = ls->start = ds_cycles();
+	/* ls->end is the last write's time from here on (write.h). */
+	ls->end = ls->start = ds_cycles();
 	for (pass = 0; !*stop; pass++) {
 		t0 = ds_cycles();
 		ctx->phase = base + pass;
@@ -25,6 +28,8 @@ void ds_live_round(struct ds_pat_ctx *ctx, const struct ds_pattern *pat,
 			ls->pass_cycles[pass] = ds_cycles() - t0;
 		ls->passes++;
 	}
-	ls->end = ctx->live_last;
+	/* Untimed, no write moved it: the round's end stands in. */
+	if (!gaps)
+		ls->end = ds_cycles();
 	ctx->live = 0;
 }

@@ -16,6 +16,7 @@
 #ifndef DS_LIVE_H
 #define DS_LIVE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define DS_GAP_SUB_SHIFT	4
@@ -32,16 +33,19 @@ struct ds_live_stats {
 	uint64_t gaps[DS_GAP_BUCKETS];		/* count of gaps per bucket */
 };
 
-/* The bucket of a gap of @v cycles. */
-static inline uint32_t ds_gap_bucket(uint64_t v)
+/*
+ * The bucket of a gap of @v cycles: v itself below DS_GAP_SUB, else the
+ * octave above the first and the next DS_GAP_SUB_SHIFT bits below the
+ * top one.  Written without a branch (v | DS_GAP_SUB makes the small
+ * gaps' shift 0): the guest runs it after every live write (write.h).
+ */
+static inline uint64_t ds_gap_bucket(uint64_t v)
 {
-	uint32_t msb;
+	/* 63 ^ clz is the top bit's index: one BSR, where 63 - clz was three. */
+	uint64_t sh = (63 ^ (uint64_t)__builtin_clzll(v | DS_GAP_SUB)) -
+		      DS_GAP_SUB_SHIFT;
 
-	if (v < DS_GAP_SUB)
-		return v;
-	msb = 63 - __builtin_clzll(v);
-	return (msb - DS_GAP_SUB_SHIFT + 1) * DS_GAP_SUB +
-	       ((v >> (msb - DS_GAP_SUB_SHIFT)) & (DS_GAP_SUB - 1));
+	return (sh << DS_GAP_SUB_SHIFT) + (v >> sh);
 }
 
 /* The smallest gap that falls in bucket @b (the inverse of the above). */
@@ -60,21 +64,11 @@ struct ds_pattern;
 /*
  * Guest side: run @pat pass after pass in @ctx, which ds_pat_ctx_init()
  * set up, recording into @ls, until *@stop is set; the pass cut short by
- * the stop writes nothing more and is not counted.
+ * the stop writes nothing more and is not counted.  @gaps: time every
+ * write's gap, else only the passes.
  */
 void ds_live_round(struct ds_pat_ctx *ctx, const struct ds_pattern *pat,
-		   struct ds_live_stats *ls, const volatile uint32_t *stop);
-
-/* In ds_touch(), after the write: the gap since the last one. */
-static inline void ds_live_gap(struct ds_live_stats *ls, uint64_t *last,
-			       uint64_t now)
-{
-	uint64_t gap = now - *last;
-
-	*last = now;
-	ls->gaps[ds_gap_bucket(gap)]++;
-	if (gap > ls->max_gap)
-		ls->max_gap = gap;
-}
+		   struct ds_live_stats *ls, const volatile uint32_t *stop,
+		   bool gaps);
 
 #endif /* DS_LIVE_H */

@@ -25,10 +25,11 @@ struct ds_pat_ctx {
 	uint64_t seq;		/* writes so far this round */
 	uint64_t *truth;	/* bitmap over the slice: pages written */
 	uint64_t *freemap;	/* bitmap over the slice: pages free (churn) */
-	volatile uint64_t *progress;	/* writes_done counter, may be NULL */
-	struct ds_live_stats *live;	/* live round (live.h): gaps recorded; else NULL */
+	volatile uint64_t *progress;	/* writes_done counter, or progress_sink */
+	uint64_t progress_sink;		/* where a caller without a counter counts */
+	struct ds_live_stats *live;	/* live round (live.h): its record; else NULL */
+	bool live_gaps;			/* live: time each write's gap */
 	const volatile uint32_t *live_stop;	/* live: set when the round ends */
-	uint64_t live_last;	/* live: ds_cycles() at the last write */
 	struct ds_prng rng;
 };
 
@@ -50,13 +51,10 @@ int ds_pattern_find(const char *name);
 /* Writes per round for @nr pages at the configured fraction (at least 1). */
 uint64_t ds_pat_budget(const struct ds_pat_ctx *ctx);
 
-/* Write slice page @idx: stamp it and record it in the truth bitmap. */
-void ds_touch(struct ds_pat_ctx *ctx, uint64_t idx);
-
 /* Guest-virtual (or, in unit tests, host) address of global page @page. */
 uint64_t ds_page_addr(const struct ds_guest_params *p, uint64_t page);
 
-/* Set up @ctx for @vcpu's slice in @round. */
+/* Set up @ctx for @vcpu's slice in @round; @progress may be NULL. */
 void ds_pat_ctx_init(struct ds_pat_ctx *ctx, const struct ds_guest_params *p,
 		     uint32_t vcpu, uint64_t round, uint64_t *truth,
 		     uint64_t *freemap, volatile uint64_t *progress);

@@ -123,6 +123,20 @@ int main(void)
 		ok &= !ds_bit_test(truth, i);
 	CHECK(ok, "hotset 0%% never touches the hot set");
 
+	setup("rw", 500000);
+	P.pat.write_pct = 100;
+	CHECK(run(1, &ctx) == NPAGES / 2 && ctx.seq == NPAGES / 2 && ds_bit_test(truth, 0) &&
+	      !ds_bit_test(truth, NPAGES / 2), "rw 100%% writes: the first half, as seq");
+	P.pat.write_pct = 0;
+	CHECK(run(1, &ctx) == 0 && ctx.seq == 0, "rw 0%% writes: reads only, nothing written");
+	P.pat.write_pct = 50;
+	n = run(1, &ctx);
+	for (ok = true, i = NPAGES / 2; i < NPAGES; i++)
+		ok &= !ds_bit_test(truth, i);
+	CHECK(n == ctx.seq && n > NPAGES / 8 && n < NPAGES * 3 / 8 && ok && stamps_match(1),
+	      "rw 50%% writes about half of its %u pages, stamped, none past them (%lu)",
+	      NPAGES / 2, n);
+
 	setup("burst", 100000);
 	CHECK(run(1, &ctx) == 102 && ctx.seq == 102, "burst writes its budget (%lu)",
 	      ctx.seq);

@@ -75,6 +75,10 @@ int main(void)
 	CHECK(load_text("dirty_pct = 100\n", NULL, &wl, err) &&
 	      wl.pat.fraction_ppm == 1000000, "100%%");
 	CHECK(load_text("modes = all\n", NULL, &wl, err) && wl.nr_modes == 0, "all");
+	CHECK(load_text("vcpu_cpus = pu:1/pu:0\nharvest_cpu = none\nspin_wait = 1\n"
+			"live_gaps = 0\npattern = rw\nwrite_pct = 30\n", NULL, &wl, err) &&
+	      !strcmp(wl.vcpu_cpus, "pu:1/pu:0") && !wl.harvest_cpu[0] && wl.spin_wait &&
+	      !wl.live_gaps && wl.pat.write_pct == 30, "pins, none, spin_wait, live_gaps, write_pct");
 
 	bad("rounds = 5\nbogus = 1\n", 2, "unknown key 'bogus'");
 	bad("rounds = 5x\n", 1, "not a number");
@@ -90,6 +94,10 @@ int main(void)
 	bad("backing = shm\n", 1, "unknown value 'shm'");
 	bad("pattern = zipf\n", 1, "unknown pattern 'zipf'");
 	bad("modes = Bitmap\n", 1, "not a mode name");
+	bad("write_pct = 101\n", 1, "out of range [0, 100]");
+	bad("live_gaps = 2\n", 1, "out of range [0, 1]");
+	bad("vcpu_cpus = 0123456789012345678901234567890123456789012345678901234567890123\n",
+	    1, "longer than 63 characters");
 	bad("\n\nrounds\n", 3, "expected 'key = value'");
 	bad("rounds =\n", 1, "no value");
 	bad("[oops\n", 1, "bad section header");

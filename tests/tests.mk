@@ -9,6 +9,7 @@ UNIT_TESTS += test-verify
 UNIT_TESTS += test-workload
 UNIT_TESTS += test-tax
 UNIT_TESTS += test-gaphist
+UNIT_TESTS += test-live
 UNIT_BINS := $(patsubst %,$(B)/tests/%,$(UNIT_TESTS))
 UNIT_HOST_OBJS = $(B)/obj/harness/lib/dirty_set.o $(B)/obj/harness/lib/verify.o \
 	$(B)/obj/harness/lib/opt.o $(B)/obj/harness/lib/util.o $(B)/obj/guests/patterns.o
@@ -19,7 +20,11 @@ $(B)/obj/tests/%.o: tests/%.c $(LIBKVM)
 
 $(B)/tests/test-%: $(B)/obj/tests/test-%.o $(UNIT_HOST_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_SAN) -no-pie $^ -o $@
+	$(CC) $(HOST_SAN) -no-pie $^ $(LDLIBS_UNIT) -o $@
+
+# The live round runs on the host as in the guest, a thread saying stop.
+$(B)/tests/test-live: $(B)/obj/guests/live.o
+$(B)/tests/test-live: LDLIBS_UNIT := -pthread
 
 unit: $(UNIT_BINS)
 

@@ -65,6 +65,7 @@ struct ds_vm_cfg {
 	enum ds_backing backing;
 	bool map_2m;			/* 2 MiB mappings in the guest's tables */
 	bool inline_vcpus;		/* run vCPUs on the caller's thread */
+	bool spin_wait;			/* rounds: threads busy-wait for each other */
 	const struct ds_mode *mode;
 	struct ds_mode_cfg mcfg;
 	struct ds_pattern_params pat;

@@ -122,6 +122,7 @@ struct ds_sweep_opts {
 	uint32_t shifts[16];	unsigned int nr_shifts;
 	uint32_t vcpus[16];	unsigned int nr_vcpus;
 	uint32_t periods_ms[8];	unsigned int nr_periods;	/* -x live: harvest every T ms */
+	struct ds_placement *pin;	/* vcpu_cpus, harvest_cpu: every point; or NULL */
 };
 
 #define DS_MAX_POINTS	256
@@ -270,6 +271,8 @@ void ds_point_free(struct ds_point *p);
 struct ds_vm;
 void ds_place_read_back(struct ds_placement *pl, struct ds_vm *dvm,
 			struct ds_readback *rb);
+/* A point pinned by vcpu_cpus/harvest_cpu whose read-back disagrees: say so. */
+void ds_pin_check(const struct ds_point *p);
 
 /* bench_stats.c: every point's p->st and p->tax; s->ovh; s->cross for -x fraction. */
 void ds_sweep_stats(struct ds_sweep *s);

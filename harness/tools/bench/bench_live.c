@@ -15,6 +15,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -22,6 +23,7 @@
 #include "bench.h"
 #include "live_check.h"
 #include "mode.h"
+#include "placement.h"
 #include "util.h"
 #include "vcpu_watch.h"
 
@@ -82,6 +84,7 @@ static void run_free(struct ds_bench_vm *b, uint32_t period_ms,
 	struct ds_htimes t = { 0 };
 
 	dvm->ctl->live_stop = 0;
+	dvm->ctl->live_gaps = b->wl.live_gaps;
 	dvm->ctl->live = 1;
 	ds_bench_vm_exits(dvm, &ex0, &ns0);
 	w_last = w0 = ds_vm_writes(dvm);
@@ -164,10 +167,14 @@ void ds_live_point_run(struct ds_point *p, struct ds_progress *pr)
 	struct ds_live_res *r = &p->live;
 	struct ds_live_copy c = { 0 };
 	struct ds_bench_vm *b;
+	cpu_set_t mine;
 	uint32_t i;
 
 	ds_point_progress(pr, p, 0);
-	b = ds_bench_vm_open(&p->wl, p->mode, NULL, &p->skip);
+	/* Pinned (vcpu_cpus, harvest_cpu): this thread harvests; unpinned after. */
+	if (p->place)
+		sched_getaffinity(0, sizeof(mine), &mine);
+	b = ds_bench_vm_open(&p->wl, p->mode, p->place, &p->skip);
 	if (!b) {
 		printf("# SKIP live %s: %s\n", p->name, p->skip);
 	} else {
@@ -184,7 +191,13 @@ void ds_live_point_run(struct ds_point *p, struct ds_progress *pr)
 			       p->name, p->period_ms, (unsigned long)r->lost,
 			       (unsigned long)r->written);
 		ds_live_copy_free(&c);
+		if (p->place) {
+			ds_place_read_back(p->place, b->dvm, &p->rb);
+			ds_pin_check(p);
+		}
 		ds_bench_vm_close(b);
 	}
+	if (p->place)
+		sched_setaffinity(0, sizeof(mine), &mine);
 	ds_point_step(pr, p, 0);
 }

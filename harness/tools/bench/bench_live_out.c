@@ -12,7 +12,9 @@
  *                  verdict;
  *   live-gaps.tsv  every point's gap histogram (bucket, count, and the
  *                  share of gaps at least that long), for the plot of
- *                  the stall distribution.
+ *                  the stall distribution;
+ *   live-passes.tsv every whole pass's length (the first DS_LIVE_PASSES
+ *                  a vCPU made), for pooling runs (bench --validate).
  * A point that lost a page has verdict "lost" and no figures: what it
  * measured is not a measurement of dirty tracking that works.
  */
@@ -81,7 +83,8 @@ static void point_stats(struct ds_point *p, const double *off, uint32_t noff)
 	st->gap_us[0] = gap_us(r, 0.5);
 	st->gap_us[1] = gap_us(r, 0.99);
 	st->gap_us[2] = gap_us(r, 0.999);
-	st->gap_us[3] = r->max_gap / r->cyc_per_ns / 1e3;
+	/* Untimed (live_gaps = 0): an empty histogram, no gaps at all. */
+	st->gap_us[3] = isnan(st->gap_us[0]) ? NAN : r->max_gap / r->cyc_per_ns / 1e3;
 	st->pass_ms = NAN;
 	if (r->npass) {
 		tmp = malloc(r->npass * sizeof(*tmp));
@@ -170,10 +173,15 @@ static void row(struct ds_table *t, const struct ds_point *p)
 static void line(const struct ds_point *p)
 {
 	const struct ds_live_stat *st = &p->lst;
-	char tax[128];
+	char tax[128], gaps[128];
 
 	if (p->skip || p->live.lost)
 		return;
+	if (isnan(st->gap_us[0]))
+		snprintf(gaps, sizeof(gaps), "gaps not timed (live_gaps = 0)");
+	else
+		snprintf(gaps, sizeof(gaps), "gap p50 %.2f us p99 %.1f us p99.9 %.1f us max %.1f us",
+			 st->gap_us[0], st->gap_us[1], st->gap_us[2], st->gap_us[3]);
 	if (!p->mode)
 		snprintf(tax, sizeof(tax), "the baseline");
 	else if (st->tax.bug)
@@ -182,9 +190,8 @@ static void line(const struct ds_point *p)
 	else
 		snprintf(tax, sizeof(tax), "tax %+.1f%% [%+.1f, %+.1f]", st->tax.pct,
 			 st->tax.lo, st->tax.hi);
-	printf("live every %u ms %-7s %.4g writes/s, %s; gap p50 %.2f us p99 %.1f us p99.9 %.1f us max %.1f us; pass %.1f ms; harvest %.3f ms, harvester CPU %.1f ms/s; %.1f full exits/s (%.1f ms/s)%s\n",
-	       p->period_ms, p->name, st->writes_per_s, tax, st->gap_us[0], st->gap_us[1], st->gap_us[2],
-	       st->gap_us[3], st->pass_ms, st->harvest_ms, st->cpu_ms_per_s,
+	printf("live every %u ms %-7s %.4g writes/s, %s; %s; pass %.1f ms; harvest %.3f ms, harvester CPU %.1f ms/s; %.1f full exits/s (%.1f ms/s)%s\n",
+	       p->period_ms, p->name, st->writes_per_s, tax, gaps, st->pass_ms, st->harvest_ms, st->cpu_ms_per_s,
 	       st->full_per_s, st->full_ms_per_s,
 	       p->live.overflow ? "; RING OVERFLOW (suite/known-issues)" : "");
 }
@@ -226,6 +233,34 @@ static bool gaps_table(const struct ds_sweep *s, const char *meta)
 	return ds_table_close(&t);
 }
 
+static bool passes_table(const struct ds_sweep *s, const char *meta)
+{
+	static const char *const pcols[] = { "period_ms", "mode", "pass", "pass_ms" };
+	char v[4][32], *vals[4] = { v[0], v[1], v[2], v[3] };
+	struct ds_table t;
+	char name[96];
+	unsigned int i;
+	uint32_t j;
+
+	snprintf(name, sizeof(name), "%s-passes", s->table);
+	if (!ds_table_open(&t, s->o->outdir, name, pcols, 4, meta))
+		return false;
+	for (i = 0; i < s->npts; i++) {
+		const struct ds_point *p = &s->pts[i];
+
+		if (p->skip || p->live.lost)
+			continue;
+		for (j = 0; j < p->live.npass; j++) {
+			snprintf(v[0], 32, "%u", p->period_ms);
+			snprintf(v[1], 32, "%s", p->name);
+			snprintf(v[2], 32, "%u", j);
+			ds_table_num(v[3], p->live.pass_ns[j] / 1e6);
+			ds_table_row(&t, vals);
+		}
+	}
+	return ds_table_close(&t);
+}
+
 bool ds_out_live(struct ds_sweep *s, const char *meta)
 {
 	struct ds_table t;
@@ -249,5 +284,6 @@ bool ds_out_live(struct ds_sweep *s, const char *meta)
 	}
 	free(off);
 	ok = ds_table_close(&t);
-	return gaps_table(s, meta) && ok;
+	ok = gaps_table(s, meta) && ok;
+	return passes_table(s, meta) && ok;
 }

@@ -18,6 +18,7 @@
 #include "mode.h"
 #include "opt.h"
 #include "pattern.h"
+#include "placement.h"
 #include "util.h"
 
 /* The default sweep ranges: geometric, so the plots' log axes are even. */
@@ -63,6 +64,29 @@ static void help(void)
 	for (i = 0; i < ds_nr_patterns; i++)
 		printf(" %s", ds_patterns[i].name);
 	printf("\n");
+}
+
+/* vcpu_cpus and harvest_cpu into the sweep's pins, checked against this machine. */
+static bool pin_threads(struct ds_sweep_opts *o)
+{
+	static struct ds_placement pin;
+	char err[128];
+
+	if (!o->wl.vcpu_cpus[0] && !o->wl.harvest_cpu[0])
+		return true;
+	if (o->kind == SW_PLACEMENT) {
+		fprintf(stderr, "ds-bench: -x placement places its threads itself: drop vcpu_cpus and harvest_cpu\n");
+		return false;
+	}
+	if (ds_placement_parse(&pin, o->wl.vcpu_cpus, o->wl.harvest_cpu, -1, err,
+			       sizeof(err)) < 0) {
+		fprintf(stderr, "ds-bench: vcpu_cpus=%s harvest_cpu=%s: %s\n",
+			o->wl.vcpu_cpus[0] ? o->wl.vcpu_cpus : "none",
+			o->wl.harvest_cpu[0] ? o->wl.harvest_cpu : "none", err);
+		return false;
+	}
+	o->pin = &pin;
+	return true;
 }
 
 static bool one_pct(const char *what, const char *t, void *out, unsigned int i)
@@ -188,6 +212,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	o.kind = i;
+	if (!pin_threads(&o))
+		return 2;
 	if (!ds_parse_list("-F", fr, 32, &o.nr_fracs, one_pct, o.fracs_ppm) ||
 	    !ds_parse_list("-M", me, 16, &o.nr_mems, ds_list_mem_size, o.mems) ||
 	    !ds_parse_list("-R", ri, 16, &o.nr_rings, one_u32, o.rings) ||

@@ -17,6 +17,16 @@
 #include "placement.h"
 #include "util.h"
 
+void ds_pin_check(const struct ds_point *p)
+{
+	/* -x placement gives its own verdict, "misplaced", per row. */
+	if (p->place->name[0] || !p->rb.bad)
+		return;
+	printf("# WARNING point %s: a pinned thread ran outside its CPUs (vCPUs on %s, harvester on %s): vcpu_cpus and harvest_cpu were not granted\n",
+	       p->name, p->rb.vcpu_cpus[0] ? p->rb.vcpu_cpus : "?",
+	       p->rb.harvest_cpu[0] ? p->rb.harvest_cpu : "?");
+}
+
 static void append(char *buf, size_t len, const char *sep, const char *s)
 {
 	size_t n = strlen(buf);

@@ -41,6 +41,7 @@ static void vm_cfg_of(const struct ds_workload *wl, const struct ds_mode *mode,
 	/* A ring overflow is a result here, not the end of the sweep. */
 	cfg->mcfg.halt_on_overflow = true;
 	cfg->pat = wl->pat;
+	cfg->spin_wait = wl->spin_wait;
 }
 
 void ds_bench_vm_pattern(struct ds_bench_vm *b, uint32_t pattern,
@@ -324,7 +325,7 @@ void ds_point_run(struct ds_point *p, struct ds_progress *pr)
 	b = ds_bench_vm_open(&p->wl, p->mode, p->place, &p->skip);
 	if (!b) {
 		/* -x placement's skips are lines among its rows (bench_out.c). */
-		if (!p->place)
+		if (!p->place || !p->place->name[0])
 			printf("# SKIP mode %s: %s\n", p->name, p->skip);
 		for (f = 0; f < p->nfr; f++)
 			ds_point_step(pr, p, f);
@@ -353,8 +354,10 @@ void ds_point_run(struct ds_point *p, struct ds_progress *pr)
 		}
 	}
 	/* Where the threads ran, read while the VM still exists. */
-	if (p->place && b)
+	if (p->place && b) {
 		ds_place_read_back(p->place, b->dvm, &p->rb);
+		ds_pin_check(p);
+	}
 	if (b)
 		ds_bench_vm_close(b);
 	if (p->place)

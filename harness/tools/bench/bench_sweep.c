@@ -57,7 +57,8 @@ static void add_point(struct ds_sweep *s, const struct ds_workload *wl,
 	p->wl = *wl;
 	p->mode = mode;
 	p->name = !mode ? "off" : wl->waitqueue ? "ring-wq" : mode->name;
-	p->place = place;
+	/* A sweep's own placement, or the workload's pins, or the kernel's choice. */
+	p->place = place ? place : s->o->pin;
 	p->nfr = nfr;
 	memcpy(p->fracs, fracs, nfr * sizeof(*fracs));
 }
@@ -211,11 +212,11 @@ static void meta_of(const struct ds_sweep *s, char *meta, size_t len)
 	const struct ds_sweep_opts *o = s->o;
 
 	if (o->kind == SW_LIVE)
-		snprintf(meta, len, "sweep=live workload=%s pattern=%s dirty_pct=%.4g mem_MiB=%llu vcpus=%u live_ms=%u ring_entries=%u clear_shift=%u",
+		snprintf(meta, len, "sweep=live workload=%s pattern=%s dirty_pct=%.4g mem_MiB=%llu vcpus=%u live_ms=%u live_gaps=%u ring_entries=%u clear_shift=%u",
 			 o->wl.name, ds_patterns[o->wl.pat.pattern].name,
 			 o->wl.pat.fraction_ppm / 1e4,
 			 (unsigned long long)(o->wl.mem_bytes >> 20), o->wl.nr_vcpus,
-			 o->wl.live_ms, o->wl.ring_entries, o->wl.clear_shift);
+			 o->wl.live_ms, o->wl.live_gaps, o->wl.ring_entries, o->wl.clear_shift);
 	else if (o->kind == SW_PLACEMENT)
 		snprintf(meta, len, "sweep=placement workload=%s pattern=%s dirty_pct=%.4g mem_MiB=%llu vcpus=%u rounds=%u warmup=%u",
 			 o->wl.name, ds_patterns[o->wl.pat.pattern].name,
@@ -283,7 +284,7 @@ static bool sweep(struct ds_sweep *s, const char *meta)
 int ds_sweep_run(const struct ds_sweep_opts *o)
 {
 	struct ds_sweep s = { .o = o, .name = sweep_names[o->kind] };
-	char meta[256];
+	char meta[512];
 	unsigned int i;
 	bool ok;
 
@@ -292,6 +293,11 @@ int ds_sweep_run(const struct ds_sweep_opts *o)
 	s.prog.t_start = ds_now_ns();
 	s.pts = ds_calloc(DS_MAX_POINTS, sizeof(*s.pts));
 	meta_of(&s, meta, sizeof(meta));
+	if (o->pin)
+		snprintf(meta + strlen(meta), sizeof(meta) - strlen(meta),
+			 " vcpu_cpus=%s harvest_cpu=%s",
+			 o->pin->vcpu_spec[0] ? o->pin->vcpu_spec : "none",
+			 o->pin->harvest_pinned ? o->pin->harvest_spec : "none");
 	ok = o->kind == SW_PLACEMENT ? place_sweep(&s, meta) : sweep(&s, meta);
 	for (i = 0; i < s.npts; i++)
 		ds_point_free(&s.pts[i]);

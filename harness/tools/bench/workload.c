@@ -15,7 +15,7 @@
 #include "workload.h"
 
 enum wl_type { WL_U32, WL_U64, WL_SIZE, WL_PCT, WL_POW2, WL_BACKING,
-	       WL_PATTERN, WL_MODES, WL_POPULATE };
+	       WL_PATTERN, WL_MODES, WL_POPULATE, WL_CPUS };
 
 struct wl_key {
 	const char *key;
@@ -35,8 +35,10 @@ static const struct wl_key wl_keys[] = {
 	{ "churn_pct", WL_U32, WO(pat.churn_pct), 0, 100, "churn: % of written pages freed" },
 	{ "clear_shift", WL_U32, WO(clear_shift), 6, 24, "clear: 2^N pages per CLEAR" },
 	{ "dirty_pct", WL_PCT, WO(pat.fraction_ppm), 1, 1000000, "% of pages written per round" },
+	{ "harvest_cpu", WL_CPUS, WO(harvest_cpu), 0, 0, "pin the harvester: a CPU location, or none" },
 	{ "hot_pct", WL_U32, WO(pat.hot_pct), 0, 100, "hotset: % of writes to the hot set" },
 	{ "hot_set_pct", WL_U32, WO(pat.hot_set_pct), 1, 100, "hotset: % of pages hot" },
+	{ "live_gaps", WL_U32, WO(live_gaps), 0, 1, "-x live: 0 times passes only, no clock read a write" },
 	{ "live_ms", WL_U32, WO(live_ms), 100, 600000, "-x live: ms each point runs free" },
 	{ "memory", WL_SIZE, WO(mem_bytes), DS_MEM_MIN, DS_MEM_MAX, "test memory (K/M/G)" },
 	{ "memslots", WL_U32, WO(nr_slots), 1, DS_MAX_REGIONS, "memslots" },
@@ -46,10 +48,13 @@ static const struct wl_key wl_keys[] = {
 	{ "ring_entries", WL_POW2, WO(ring_entries), 64, 65536, "ring: entries per vCPU" },
 	{ "rounds", WL_U32, WO(rounds), 1, 10000, "measured rounds" },
 	{ "seed", WL_U64, WO(pat.seed), 0, ~0ULL, "pattern seed" },
+	{ "spin_wait", WL_U32, WO(spin_wait), 0, 1, "rounds: 1 busy-waits between them, as dirty_log_perf_test" },
 	{ "stride", WL_U32, WO(pat.stride), 1, 1 << 20, "stride: every Nth page" },
+	{ "vcpu_cpus", WL_CPUS, WO(vcpu_cpus), 0, 0, "pin the vCPUs: CPU locations joined by /, or none" },
 	{ "vcpus", WL_U32, WO(nr_vcpus), 1, DS_MAX_VCPUS, "vCPUs" },
 	{ "warmup", WL_U32, WO(warmup), 0, 1000, "rounds discarded first" },
 	{ "waitqueue", WL_U32, WO(waitqueue), 0, 1, "ring: 1 for the wait-queue ring (patched kernel)" },
+	{ "write_pct", WL_U32, WO(pat.write_pct), 0, 100, "rw: % of accesses that write" },
 };
 
 void ds_workload_default(struct ds_workload *wl)
@@ -68,6 +73,7 @@ void ds_workload_default(struct ds_workload *wl)
 	wl->ring_entries = 4096;
 	wl->clear_shift = 6;
 	wl->live_ms = 2000;
+	wl->live_gaps = 1;
 }
 
 bool ds_parse_pct_ppm(const char *text, uint32_t *ppm)
@@ -199,6 +205,15 @@ bool ds_workload_set(struct ds_workload *wl, const char *key,
 		return set_pattern(field, value, why, len);
 	case WL_MODES:
 		return set_modes(wl, value, why, len);
+	case WL_CPUS:
+		/* Checked against this machine's CPUs when the sweep starts. */
+		if (strlen(value) >= DS_WL_CPUS) {
+			snprintf(why, len, "%s: '%s' is longer than %d characters", key,
+				 value, DS_WL_CPUS - 1);
+			return false;
+		}
+		strcpy(field, strcmp(value, "none") ? value : "");
+		return true;
 	case WL_PCT:
 		if (!ds_parse_pct_ppm(value, &u)) {
 			snprintf(why, len, "%s: '%s' is not a percentage (0.0001 .. 100)",

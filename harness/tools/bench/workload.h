@@ -21,6 +21,8 @@
 /* Same order as enum ds_backing in vm.h; kept apart so no KVM header is needed. */
 enum ds_wl_backing { DS_WL_ANON, DS_WL_THP, DS_WL_HUGETLB };
 
+#define DS_WL_CPUS	64	/* a location string, placement.h */
+
 struct ds_workload {
 	char name[DS_WL_NAME];		/* "file" or "file[section]" */
 	uint64_t mem_bytes;		/* all test memory, split over memslots */
@@ -36,6 +38,15 @@ struct ds_workload {
 	uint32_t clear_shift;		/* clear: 2^shift pages per CLEAR call */
 	uint32_t waitqueue;		/* ring: the wait-queue ring (kernel/patches) */
 	uint32_t live_ms;		/* -x live: how long each point runs free */
+	uint32_t live_gaps;		/* -x live: time each write's gap (guests/write.h) */
+	uint32_t spin_wait;		/* rounds: vCPU and harvester threads busy-wait */
+	/*
+	 * Where the vCPU threads and the harvesting thread run, as
+	 * placement.h's locations ("pu:1", "0-1", "core:0/core:1"); "" lets
+	 * the kernel choose.  -x placement places its own, and refuses these.
+	 */
+	char vcpu_cpus[DS_WL_CPUS];
+	char harvest_cpu[DS_WL_CPUS];
 	/*
 	 * DS_WL_POPULATE_ALL: every page faulted in before anything is
 	 * measured, so no measured write is a first touch (the tracking tax).
