@@ -92,6 +92,14 @@ static inline void ds_writer_close(struct ds_writer *w, struct ds_pat_ctx *ctx)
 	ctx->seq = w->seq;
 }
 
+/* Slice page @idx's first word: @flat, the slice's base; else the regions walked. */
+static __always_inline volatile uint64_t *ds_writer_page(const struct ds_writer *w,
+							 uint64_t idx, const bool flat)
+{
+	return (volatile uint64_t *)(flat ? w->base + (idx << DS_PAGE_SHIFT) :
+				     ds_page_addr(w->p, w->first + idx));
+}
+
 /*
  * Write slice page @idx.  @live, @timed (live, each gap timed) and @flat
  * are constants in each of a pattern's compiled copies.  False: the live
@@ -106,8 +114,7 @@ static __always_inline bool ds_write(struct ds_writer *w, uint64_t idx,
 
 	if (live && *w->stop)
 		return false;
-	s = (volatile uint64_t *)(flat ? w->base + (idx << DS_PAGE_SHIFT) :
-				  ds_page_addr(w->p, w->first + idx));
+	s = ds_writer_page(w, idx, flat);
 	s[0] = w->round;
 	s[1] = w->tag;
 	s[2] = w->seq++;
@@ -139,8 +146,7 @@ static __always_inline bool ds_read(struct ds_writer *w, uint64_t idx,
 {
 	if (live && *w->stop)
 		return false;
-	(void)*(volatile uint64_t *)(flat ? w->base + (idx << DS_PAGE_SHIFT) :
-				     ds_page_addr(w->p, w->first + idx));
+	(void)*ds_writer_page(w, idx, flat);
 	return true;
 }
 
