@@ -16,8 +16,9 @@
  *   bench_live.c   -x live: one point's VM running free beside a
  *                  harvester -> raw figures (the VM: bench_run.c's)
  *   bench_run.c    one point: its VM's life -> raw samples per fraction
- *   bench_place.c    (for bench_run.c) a placed point's read-back, taken
- *                    while its VM still exists
+ *   bench_place.c    (for bench_run.c, bench_live.c) a placed point's
+ *                    read-back, taken while its VM still exists, and
+ *                    the harvester's CPUs kept around its VM
  *   bench_stats.c  samples -> struct ds_stat per figure; the tracking
  *                  tax, the harness's overhead, the crossover
  *   bench_live_out.c  -x live: raw figures -> stats -> live.tsv
@@ -34,6 +35,7 @@
 #ifndef DS_BENCH_H
 #define DS_BENCH_H
 
+#include <sched.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -273,6 +275,18 @@ void ds_place_read_back(struct ds_placement *pl, struct ds_vm *dvm,
 			struct ds_readback *rb);
 /* A point pinned by vcpu_cpus/harvest_cpu whose read-back disagrees: say so. */
 void ds_pin_check(const struct ds_point *p);
+/*
+ * The harvester is the caller's thread, and a placed VM pins it as its
+ * vCPUs start (placement.c): a placed point saves the thread's CPUs before
+ * it opens its VM and puts them back after, whether the VM opened or not,
+ * so the next point starts unpinned.  An unplaced point does neither.
+ */
+struct ds_affinity {
+	bool saved;
+	cpu_set_t cpus;
+};
+void ds_affinity_save(const struct ds_point *p, struct ds_affinity *a);
+void ds_affinity_restore(const struct ds_affinity *a);
 
 /* bench_stats.c: every point's p->st and p->tax; s->ovh; s->cross for -x fraction. */
 void ds_sweep_stats(struct ds_sweep *s);

@@ -15,7 +15,6 @@
  */
 #include <errno.h>
 #include <math.h>
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -167,13 +166,11 @@ void ds_live_point_run(struct ds_point *p, struct ds_progress *pr)
 	struct ds_live_res *r = &p->live;
 	struct ds_live_copy c = { 0 };
 	struct ds_bench_vm *b;
-	cpu_set_t mine;
+	struct ds_affinity mine;
 	uint32_t i;
 
 	ds_point_progress(pr, p, 0);
-	/* Pinned (vcpu_cpus, harvest_cpu): this thread harvests; unpinned after. */
-	if (p->place)
-		sched_getaffinity(0, sizeof(mine), &mine);
+	ds_affinity_save(p, &mine);
 	b = ds_bench_vm_open(&p->wl, p->mode, p->place, &p->skip);
 	if (!b) {
 		printf("# SKIP live %s: %s\n", p->name, p->skip);
@@ -197,7 +194,6 @@ void ds_live_point_run(struct ds_point *p, struct ds_progress *pr)
 		}
 		ds_bench_vm_close(b);
 	}
-	if (p->place)
-		sched_setaffinity(0, sizeof(mine), &mine);
+	ds_affinity_restore(&mine);
 	ds_point_step(pr, p, 0);
 }

@@ -196,73 +196,72 @@ static void line(const struct ds_point *p)
 	       p->live.overflow ? "; RING OVERFLOW (suite/known-issues)" : "");
 }
 
-static bool gaps_table(const struct ds_sweep *s, const char *meta)
+/* One row per gap bucket a point's vCPUs met, with its ccdf for the plot. */
+static void gap_rows(struct ds_table *t, const struct ds_point *p)
 {
-	static const char *const gcols[] = { "period_ms", "mode", "gap_us", "count",
-					     "ccdf" };
 	char v[5][32], *vals[5] = { v[0], v[1], v[2], v[3], v[4] };
 	uint64_t total, above;
-	struct ds_table t;
-	char name[96];
-	unsigned int i;
 	uint32_t b;
 
-	snprintf(name, sizeof(name), "%s-gaps", s->table);
-	if (!ds_table_open(&t, s->o->outdir, name, gcols, 5, meta))
-		return false;
-	for (i = 0; i < s->npts; i++) {
-		const struct ds_point *p = &s->pts[i];
-
-		if (p->skip || p->live.lost)
+	for (b = 0, total = 0; b < DS_GAP_BUCKETS; b++)
+		total += p->live.gaps[b];
+	for (b = 0, above = total; b < DS_GAP_BUCKETS; b++) {
+		if (!p->live.gaps[b])
 			continue;
-		for (b = 0, total = 0; b < DS_GAP_BUCKETS; b++)
-			total += p->live.gaps[b];
-		for (b = 0, above = total; b < DS_GAP_BUCKETS; b++) {
-			if (!p->live.gaps[b])
-				continue;
-			/* ccdf: the share of gaps at least this long, for the plot. */
-			snprintf(v[4], 32, "%.6g", (double)above / total);
-			above -= p->live.gaps[b];
-			snprintf(v[0], 32, "%u", p->period_ms);
-			snprintf(v[1], 32, "%s", p->name);
-			snprintf(v[2], 32, "%.6g", ds_gap_bucket_lo(b) / p->live.cyc_per_ns / 1e3);
-			snprintf(v[3], 32, "%llu", (unsigned long long)p->live.gaps[b]);
-			ds_table_row(&t, vals);
-		}
+		/* ccdf: the share of gaps at least this long. */
+		snprintf(v[4], 32, "%.6g", (double)above / total);
+		above -= p->live.gaps[b];
+		snprintf(v[0], 32, "%u", p->period_ms);
+		snprintf(v[1], 32, "%s", p->name);
+		snprintf(v[2], 32, "%.6g", ds_gap_bucket_lo(b) / p->live.cyc_per_ns / 1e3);
+		snprintf(v[3], 32, "%llu", (unsigned long long)p->live.gaps[b]);
+		ds_table_row(t, vals);
 	}
-	return ds_table_close(&t);
 }
 
-static bool passes_table(const struct ds_sweep *s, const char *meta)
+/* One row per harvest pass: the samples bench-validate compares. */
+static void pass_rows(struct ds_table *t, const struct ds_point *p)
 {
-	static const char *const pcols[] = { "period_ms", "mode", "pass", "pass_ms" };
 	char v[4][32], *vals[4] = { v[0], v[1], v[2], v[3] };
+	uint32_t j;
+
+	for (j = 0; j < p->live.npass; j++) {
+		snprintf(v[0], 32, "%u", p->period_ms);
+		snprintf(v[1], 32, "%s", p->name);
+		snprintf(v[2], 32, "%u", j);
+		ds_table_num(v[3], p->live.pass_ns[j] / 1e6);
+		ds_table_row(t, vals);
+	}
+}
+
+/*
+ * The table <sweep>-@suffix: @rows' rows for every point that measured
+ * and lost nothing (a lossy point has no figures, only its failure).
+ */
+static bool point_table(const struct ds_sweep *s, const char *meta,
+			const char *suffix, const char *const *tcols,
+			unsigned int ntcols,
+			void (*rows)(struct ds_table *, const struct ds_point *))
+{
 	struct ds_table t;
 	char name[96];
 	unsigned int i;
-	uint32_t j;
 
-	snprintf(name, sizeof(name), "%s-passes", s->table);
-	if (!ds_table_open(&t, s->o->outdir, name, pcols, 4, meta))
+	snprintf(name, sizeof(name), "%s-%s", s->table, suffix);
+	if (!ds_table_open(&t, s->o->outdir, name, tcols, ntcols, meta))
 		return false;
-	for (i = 0; i < s->npts; i++) {
-		const struct ds_point *p = &s->pts[i];
-
-		if (p->skip || p->live.lost)
-			continue;
-		for (j = 0; j < p->live.npass; j++) {
-			snprintf(v[0], 32, "%u", p->period_ms);
-			snprintf(v[1], 32, "%s", p->name);
-			snprintf(v[2], 32, "%u", j);
-			ds_table_num(v[3], p->live.pass_ns[j] / 1e6);
-			ds_table_row(&t, vals);
-		}
-	}
+	for (i = 0; i < s->npts; i++)
+		if (!s->pts[i].skip && !s->pts[i].live.lost)
+			rows(&t, &s->pts[i]);
 	return ds_table_close(&t);
 }
 
 bool ds_out_live(struct ds_sweep *s, const char *meta)
 {
+	static const char *const gcols[] = { "period_ms", "mode", "gap_us",
+					     "count", "ccdf" };
+	static const char *const pcols[] = { "period_ms", "mode", "pass",
+					     "pass_ms" };
 	struct ds_table t;
 	unsigned int i;
 	uint32_t noff;
@@ -284,6 +283,6 @@ bool ds_out_live(struct ds_sweep *s, const char *meta)
 	}
 	free(off);
 	ok = ds_table_close(&t);
-	ok = gaps_table(s, meta) && ok;
-	return passes_table(s, meta) && ok;
+	ok = point_table(s, meta, "gaps", gcols, 5, gap_rows) && ok;
+	return point_table(s, meta, "passes", pcols, 4, pass_rows) && ok;
 }

@@ -8,7 +8,9 @@
  * where each thread last ran and on which node a sample of its memory
  * lies (ds_placement_report()), and a point that did not run where it was
  * put gets the verdict "misplaced" (bench_out.c) instead of passing its
- * cost off as that placement's.
+ * cost off as that placement's.  And since the harvester is the caller's
+ * own thread, a placed point keeps the thread's CPUs and gives them back
+ * after its VM, so that no later point inherits a pin.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,17 @@ void ds_pin_check(const struct ds_point *p)
 	printf("# WARNING point %s: a pinned thread ran outside its CPUs (vCPUs on %s, harvester on %s): vcpu_cpus and harvest_cpu were not granted\n",
 	       p->name, p->rb.vcpu_cpus[0] ? p->rb.vcpu_cpus : "?",
 	       p->rb.harvest_cpu[0] ? p->rb.harvest_cpu : "?");
+}
+
+void ds_affinity_save(const struct ds_point *p, struct ds_affinity *a)
+{
+	a->saved = p->place && !sched_getaffinity(0, sizeof(a->cpus), &a->cpus);
+}
+
+void ds_affinity_restore(const struct ds_affinity *a)
+{
+	if (a->saved)
+		sched_setaffinity(0, sizeof(a->cpus), &a->cpus);
 }
 
 static void append(char *buf, size_t len, const char *sep, const char *s)

@@ -10,7 +10,6 @@
  * re-reads it at the start of each round.
  */
 #include <math.h>
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -313,15 +312,13 @@ void ds_point_step(struct ds_progress *pr, const struct ds_point *p,
 void ds_point_run(struct ds_point *p, struct ds_progress *pr)
 {
 	struct ds_bench_vm *b;
-	cpu_set_t mine;
+	struct ds_affinity mine;
 	unsigned int f;
 
 	ds_point_progress(pr, p, 0);
-	if (p->place) {
-		/* The harvester is this thread: a placed VM pins it, and it is unpinned after. */
-		sched_getaffinity(0, sizeof(mine), &mine);
+	ds_affinity_save(p, &mine);
+	if (p->place)
 		p->place->errors = 0;	/* failed binds: counted per VM */
-	}
 	b = ds_bench_vm_open(&p->wl, p->mode, p->place, &p->skip);
 	if (!b) {
 		/* -x placement's skips are lines among its rows (bench_out.c). */
@@ -329,6 +326,7 @@ void ds_point_run(struct ds_point *p, struct ds_progress *pr)
 			printf("# SKIP mode %s: %s\n", p->name, p->skip);
 		for (f = 0; f < p->nfr; f++)
 			ds_point_step(pr, p, f);
+		ds_affinity_restore(&mine);	/* pinned before it failed */
 		return;
 	}
 	for (f = 0; f < p->nfr; f++) {
@@ -360,6 +358,5 @@ void ds_point_run(struct ds_point *p, struct ds_progress *pr)
 	}
 	if (b)
 		ds_bench_vm_close(b);
-	if (p->place)
-		sched_setaffinity(0, sizeof(mine), &mine);
+	ds_affinity_restore(&mine);
 }
