@@ -76,9 +76,13 @@ int main(void)
 	      wl.pat.fraction_ppm == 1000000, "100%%");
 	CHECK(load_text("modes = all\n", NULL, &wl, err) && wl.nr_modes == 0, "all");
 	CHECK(load_text("vcpu_cpus = pu:1/pu:0\nharvest_cpu = none\nspin_wait = 1\n"
-			"live_gaps = 0\npattern = rw\nwrite_pct = 30\n", NULL, &wl, err) &&
+			"live_gaps = 0\npattern = rw\nwrite_pct = 30\nwarm_set = 0\n", NULL, &wl, err) &&
 	      !strcmp(wl.vcpu_cpus, "pu:1/pu:0") && !wl.harvest_cpu[0] && wl.spin_wait &&
-	      !wl.live_gaps && wl.pat.write_pct == 30, "pins, none, spin_wait, live_gaps, write_pct");
+	      !wl.live_gaps && wl.pat.write_pct == 30 && !wl.warm_set,
+	      "pins, none, spin_wait, live_gaps, write_pct, warm_set");
+	CHECK(load_text("rounds = 5\n", NULL, &wl, err) && wl.warm_set == 1 && !wl.spin_wait,
+	      "warm_set on and spin_wait off unless asked");
+	bad("warm_set = 2\n", 1, "out of range");
 
 	bad("rounds = 5\nbogus = 1\n", 2, "unknown key 'bogus'");
 	bad("rounds = 5x\n", 1, "not a number");

@@ -21,6 +21,7 @@ live_ms = 2000			# -x live: each point runs free this long
 live_gaps = 1			# -x live: time every write's gap (0: passes only)
 write_pct = 100			# rw: % of its accesses that write (dirty_log_perf_test's -w)
 spin_wait = 0			# rounds: threads sleep between them (1: busy-wait, as dirty_log_perf_test)
+warm_set = 1			# rounds: the harvest's set touched before its clock starts (0: as dirty_log_perf_test)
 vcpu_cpus = none		# pin the vCPU threads (e.g. pu:1, or core:0/core:1): the kernel's choice
 harvest_cpu = none		# pin the harvesting thread (e.g. pu:0)
 seed = 0x5eed

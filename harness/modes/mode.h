@@ -25,6 +25,11 @@ struct ds_mode {
 	 * @out, which must live until then (ds_harvest() does both).
 	 */
 	void (*harvest)(struct ds_vm *dvm, struct ds_set *out, struct ds_htimes *t);
+	/*
+	 * The harvest writes every word of @out (KVM's bitmaps do), so @out
+	 * may come as the last harvest left it (the bench's warm_set = 0).
+	 */
+	bool fills_set;
 	/* Re-protect what the last harvest reported. */
 	void (*reset)(struct ds_vm *dvm, struct ds_htimes *t);
 	/* A mode's own vCPU exit; true when handled and the vCPU may re-enter. */
@@ -40,8 +45,9 @@ extern const unsigned int ds_nr_modes;
 const struct ds_mode *ds_mode_find(const char *name);
 
 /*
- * Harvest into @out, which must be empty, then reset, through @dvm's mode
- * with the injected faults applied; t->pages counts what @out got.
+ * Harvest into @out, which must be empty unless the mode fills_set, then
+ * reset, through @dvm's mode with the injected faults applied; t->pages
+ * counts what @out got.
  */
 void ds_harvest(struct ds_vm *dvm, struct ds_set *out, struct ds_htimes *t);
 

@@ -25,6 +25,7 @@ const struct ds_mode ds_mode_bitmap = {
 	.supported = bitmap_supported,
 	.enable = ds_log_enable,
 	.harvest = bitmap_harvest,
+	.fills_set = true,
 	.reset = ds_log_reset_none,
 	.disable = ds_log_disable,
 	.free = ds_log_free,

@@ -115,6 +115,7 @@ const struct ds_mode ds_mode_clear = {
 	.supported = clear_supported,
 	.enable = clear_enable,
 	.harvest = clear_harvest,
+	.fills_set = true,
 	.reset = clear_reset,
 	.disable = ds_log_disable,
 	.free = ds_log_free,

@@ -52,6 +52,7 @@ static const struct wl_key wl_keys[] = {
 	{ "stride", WL_U32, WO(pat.stride), 1, 1 << 20, "stride: every Nth page" },
 	{ "vcpu_cpus", WL_CPUS, WO(vcpu_cpus), 0, 0, "pin the vCPUs: CPU locations joined by /, or none" },
 	{ "vcpus", WL_U32, WO(nr_vcpus), 1, DS_MAX_VCPUS, "vCPUs" },
+	{ "warm_set", WL_U32, WO(warm_set), 0, 1, "rounds: 0 leaves a bitmap mode's set as the last get did, as dirty_log_perf_test" },
 	{ "warmup", WL_U32, WO(warmup), 0, 1000, "rounds discarded first" },
 	{ "waitqueue", WL_U32, WO(waitqueue), 0, 1, "ring: 1 for the wait-queue ring (patched kernel)" },
 	{ "write_pct", WL_U32, WO(pat.write_pct), 0, 100, "rw: % of accesses that write" },
@@ -74,6 +75,7 @@ void ds_workload_default(struct ds_workload *wl)
 	wl->clear_shift = 6;
 	wl->live_ms = 2000;
 	wl->live_gaps = 1;
+	wl->warm_set = 1;
 }
 
 bool ds_parse_pct_ppm(const char *text, uint32_t *ppm)

@@ -40,6 +40,7 @@ struct ds_workload {
 	uint32_t live_ms;		/* -x live: how long each point runs free */
 	uint32_t live_gaps;		/* -x live: time each write's gap (guests/write.h) */
 	uint32_t spin_wait;		/* rounds: vCPU and harvester threads busy-wait */
+	uint32_t warm_set;		/* rounds: the harvest's set touched before the clock */
 	/*
 	 * Where the vCPU threads and the harvesting thread run, as
 	 * placement.h's locations ("pu:1", "0-1", "core:0/core:1"); "" lets
