@@ -40,12 +40,18 @@ function perf(file, what, label,    n, v, line, t) {
 	close(file)
 	stats(v, n, label)
 }
+# verdict(r, n1, n2): within 10 % on at least 20 samples a side.
+function verdict(r, n1, n2) {
+	if (n1 < 20 || n2 < 20)
+		return "TOO FEW (n < 20)"
+	return r >= 0.9 && r <= 1.1 ? "agree" : "DIFFER"
+}
 function row(label, p, d,    r, ok) {
 	r = qv[p] > 0 ? qv[d] / qv[p] : 0
-	ok = r >= 0.9 && r <= 1.1
+	ok = verdict(r, ns[p], ns[d]) == "agree"
 	printf "%-34s perf_test %7.1f us (median %7.1f, n=%d)  ds-bench %7.1f us (median %7.1f, n=%d)  ratio %.2f  %s\n",
 		label, qv[p] / 1e3, md[p] / 1e3, ns[p], qv[d] / 1e3, md[d] / 1e3, ns[d], r,
-		ok ? "agree" : "DIFFER"
+		verdict(r, ns[p], ns[d])
 	printf "%s\t%.0f\t%.0f\t%d\t%.0f\t%.0f\t%d\t%.3f\n", label, qv[p], md[p], ns[p],
 		qv[d], md[d], ns[d], r > out "/validate.tsv.tmp"
 	if (!ok) differ++
@@ -78,6 +84,8 @@ END {
 			printf "  - the manual-protect get only copies KVM's bitmap out, and the\n    vCPUs' cores wrote its cache lines: it is cheaper from one of those\n    cores than from another (ds-bench -x placement shows both), and\n    neither tool pins the thread that harvests.\n"
 		if (pgb + 0 != pages)
 			printf "  - ds-bench harvested %s pages a round, the perf test writes %d\n", pgb, pages
+		if (n["bitmap"] < 20 || n["clear"] < 20)
+			printf "  - too few samples: %d a figure, and the check asks for 20 a side\n    (VAL_ITERS)\n", n["clear"]
 		printf "  - this host is shared (load average %s): the fastest of %d samples\n    moves by more than 10%% between runs; rerun to see the spread.\n", load, n["bitmap"]
 	}
 }
