@@ -22,10 +22,10 @@ static inline uint64_t word_weight(uint64_t w)
 
 /*
  * Page-aligned, so that a set spans as few pages as its size needs.  On a
- * nested host the first touch of a page after a round costs 1-2 us, and
- * the 2 KiB set of a 64 MiB guest, where calloc() put it (at 0xf70 in
- * its page), straddled two: KVM_GET_DIRTY_LOG into it paid twice where
- * dirty_log_perf_test's bitmap, inside one page, paid once.
+ * nested host the first touch of a page after a round costs about 1 us,
+ * and the 2 KiB set of a 64 MiB guest, where calloc() put it (at 0xf70
+ * in its page), straddled two: KVM_GET_DIRTY_LOG into it paid twice
+ * where dirty_log_perf_test's bitmap, inside one page, paid once.
  */
 void ds_set_init(struct ds_set *s, uint64_t nbits)
 {

@@ -22,10 +22,10 @@ void ds_log_enable(struct ds_vm *dvm)
  *
  * All of ours that the calls need is read before the clock starts: on a
  * nested host with shadow paging the first touch of a page after a round
- * costs 1-2 us, and the slot array, this mode's state and the framework's
- * struct kvm_vm, read inside it, made the manual-protect get (7 us, the
- * ioctl) 1.4 us dearer than the same call with them read before (the
- * fastest 5 % of 28 samples each, 6.4 and 4.9 us).
+ * costs about 1 us, and the slot array, this mode's state and the
+ * framework's struct kvm_vm, read inside it, made the manual-protect get
+ * (7 us, the ioctl) 1.4 us dearer than the same call with them read
+ * before (the fastest 5 % of 28 samples each, 6.4 and 4.9 us).
  */
 void ds_log_get_all(struct ds_vm *dvm, struct ds_set *out, struct ds_htimes *t)
 {

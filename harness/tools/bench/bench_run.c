@@ -159,7 +159,7 @@ static bool one_round(struct ds_bench_vm *b, struct ds_bench_res *r, bool keep)
 		/*
 		 * Emptied before the clock starts: on a nested host with
 		 * shadow paging the first touch of a page after the round
-		 * costs 1-2 us, which would land on whichever mode wrote
+		 * costs about 1 us, which would land on whichever mode wrote
 		 * the set first and is no cost of dirty tracking.  With
 		 * warm_set = 0 a mode whose get writes every word of it
 		 * gets it as its last get left it, untouched since, as
