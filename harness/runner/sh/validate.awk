@@ -4,7 +4,7 @@
 # kernel's dirty_log_perf_test with ds-bench on one configuration.
 #
 #   awk -F '\t' -v pages=N -v out=DIR -v vcpus=N -v nproc=N -v pinned=1|"" \
-#       -f plots/median.awk -f validate.awk load=LOADAVG DIR/point-samples.tsv
+#       -f plots/median.awk -f verdict.awk -f validate.awk load=LOADAVG DIR/point-samples.tsv
 #
 # reads ds-bench's samples, every run's (the operand) and
 # DIR/perf-bitmap.txt, DIR/perf-manual.txt (dirty_log_perf_test's
@@ -40,21 +40,14 @@ function perf(file, what, label,    n, v, line, t) {
 	close(file)
 	stats(v, n, label)
 }
-# verdict(r, n1, n2): within 10 % on at least 20 samples a side.
-function verdict(r, n1, n2) {
-	if (n1 < 20 || n2 < 20)
-		return "TOO FEW (n < 20)"
-	return r >= 0.9 && r <= 1.1 ? "agree" : "DIFFER"
-}
-function row(label, p, d,    r, ok) {
+function row(label, p, d,    r, v) {
 	r = qv[p] > 0 ? qv[d] / qv[p] : 0
-	ok = verdict(r, ns[p], ns[d]) == "agree"
+	v = verdict(r, ns[p], ns[d])
 	printf "%-34s perf_test %7.1f us (median %7.1f, n=%d)  ds-bench %7.1f us (median %7.1f, n=%d)  ratio %.2f  %s\n",
-		label, qv[p] / 1e3, md[p] / 1e3, ns[p], qv[d] / 1e3, md[d] / 1e3, ns[d], r,
-		verdict(r, ns[p], ns[d])
+		label, qv[p] / 1e3, md[p] / 1e3, ns[p], qv[d] / 1e3, md[d] / 1e3, ns[d], r, v
 	printf "%s\t%.0f\t%.0f\t%d\t%.0f\t%.0f\t%d\t%.3f\n", label, qv[p], md[p], ns[p],
 		qv[d], md[d], ns[d], r > out "/validate.tsv.tmp"
-	if (!ok) differ++
+	if (v != "agree") differ++
 }
 /^#/ { next }
 !h { for (i = 1; i <= NF; i++) c[$i] = i; h = 1; next }

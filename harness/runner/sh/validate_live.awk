@@ -13,7 +13,7 @@
 # write in the live sweep, adds to a write.
 #
 #   awk -F '\t' -v out=DIR -v nproc=N -v perf_insn=N -v perf_writes=N -v ds_insn=N \
-#       -v ds_writes=N -f plots/median.awk -f validate_live.awk \
+#       -v ds_writes=N -f plots/median.awk -f verdict.awk -f validate_live.awk \
 #       DIR/perf-live.txt DIR/live-passes.tsv DIR/untimed/live.tsv
 #
 # perf_insn and the others are the emulation probe's counts (empty where
@@ -41,11 +41,9 @@ END {
 	dmed = dn ? median(dv, dn) : -1
 	dm = dn ? dv[1] : -1
 	r = p > 0 && dm > 0 ? dm / p : 0
-	# As validate.awk's verdict(): within 10 %, 20 samples a side.
-	ok = r >= 0.9 && r <= 1.1 && pn >= 20 && dn >= 20
+	v = verdict(r, pn, dn)
 	printf "%-34s perf_test %7.1f ms (median %7.1f, n=%d)  ds-bench %7.1f ms (median %7.1f, n=%d)  ratio %.2f  %s\n",
-		"live: vCPU time to dirty every page", p, pmed, pn, dm, dmed, dn, r,
-		pn < 20 || dn < 20 ? "TOO FEW (n < 20)" : ok ? "agree" : "DIFFER"
+		"live: vCPU time to dirty every page", p, pmed, pn, dm, dmed, dn, r, v
 	printf "%s\t%.0f\t%.0f\t%d\t%.0f\t%.0f\t%d\t%.3f\n", "live: vCPU time to dirty every page",
 		p * 1e6, pmed * 1e6, pn, dm * 1e6, dmed * 1e6, dn, r >> (out "/validate.tsv.tmp")
 	if (perf_insn != "" && ds_insn != "" && perf_writes > 0 && ds_writes > 0) {
@@ -54,9 +52,9 @@ END {
 	}
 	if (um > 0 && dm > 0 && uw > 0)
 		printf "  ds-bench without its clock read a write (live_gaps=0): %.1f ms a pass (median,\n    n=%d), so timing each write's gap costs %.1f us a write here\n", um, un, (dmed - um) * 1e3 / uw
-	if (ok)
+	if (v == "agree")
 		exit
-	if (pn < 20 || dn < 20)
+	if (v != "DIFFER")
 		printf "why: too few samples (the check asks for 20 a side): ds-bench gave\n  %d passes in all; a longer VAL_LIVE_MS or more VAL_LIVE_PAIRS give more\n", dn
 	if (pi >= 1 && (di > 1.1 * pi || di < pi / 1.1))
 		printf "why they differ: this host's KVM runs both guests in its instruction\n  emulator, so a write costs what its guest's instructions cost to emulate,\n  and ds-bench's guest ran %.2f times the perf test's per write.  Where the\n  guest runs natively the write-protect fault is the cost, and the two\n  measure alike.\n", di / pi
