@@ -30,15 +30,15 @@ void ds_log_enable(struct ds_vm *dvm)
 void ds_log_get_all(struct ds_vm *dvm, struct ds_set *out, struct ds_htimes *t)
 {
 	struct ds_log_priv *lp = ds_log_priv(dvm);
-	struct kvm_dirty_log args[DS_MAX_SLOTS] = { 0 };
+	struct kvm_dirty_log args[DS_MAX_SLOTS];
 	uint32_t i, n = dvm->nr_slots;
 	int fd = dvm->vm->fd, ret = 0;
 	uint64_t t0;
 
 	for (i = 0; i < n; i++) {
 		lp->logs[i] = out->bits + dvm->slots[i].first / 64;
-		args[i].slot = dvm->slots[i].id;
-		args[i].dirty_bitmap = lp->logs[i];
+		args[i] = (struct kvm_dirty_log){ .slot = dvm->slots[i].id,
+						  .dirty_bitmap = lp->logs[i] };
 	}
 	t0 = ds_now_ns();
 	for (i = 0; i < n && !ret; i++)
